@@ -1,0 +1,65 @@
+# news-framing: `make report` and `make test` set everything up on a fresh machine.
+# Run `make help` for the list of targets.
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SEED    := seeds/us_japan_2plus2_security_talks_2024.txt
+ARTICLE ?= $(SEED)
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+NBVAL   := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+
+.DEFAULT_GOAL := help
+.PHONY: help install report test lint lab execute lock benchmark clean
+
+help: ## Show this list of targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@# Build matplotlib's font cache and the NLTK data now, so no notebook prints it.
+	$(BIN)/python -c "import matplotlib.pyplot, analysis"
+	@touch $@
+
+install: $(STAMP) ## Create .venv and install the locked dependencies
+
+report: install ## Run every notebook on ARTICLE (default: the seed) and write HTML to reports/
+	@mkdir -p reports
+	@for nb in $(NOTEBOOKS); do \
+	  name=$$(basename $$nb .ipynb); \
+	  $(BIN)/papermill --log-level WARNING --cwd notebooks -k python3 $$nb reports/$$name.ipynb \
+	    -p article_path "$(abspath $(ARTICLE))" || exit 1; \
+	  $(BIN)/jupyter nbconvert --log-level WARN --to html reports/$$name.ipynb || exit 1; \
+	  rm reports/$$name.ipynb; \
+	done
+	@echo "reports written to reports/"
+
+test: install ## Run the library tests, ruff, and the notebooks against their committed outputs
+	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/python -m pytest $(NBVAL) tests notebooks
+
+lint: install ## Check the code with ruff
+	$(BIN)/ruff check analysis tests benchmarks
+
+lab: install ## Open JupyterLab with the project's environment
+	$(BIN)/jupyter lab notebooks
+
+execute: install ## Re-execute the notebooks in place on the seed (after changing analysis/)
+	@for nb in $(NOTEBOOKS); do \
+	  $(BIN)/papermill --log-level WARNING --cwd notebooks -k python3 $$nb $$nb || exit 1; \
+	done
+
+lock: ## Re-resolve pyproject.toml's dependencies into requirements.lock (needs the registry)
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^news-framing' > requirements.lock
+	rm -rf .lock-venv
+
+benchmark: install ## Time our analyses against textstat and NLTK on the seed
+	$(BIN)/python benchmarks/run.py
+
+clean: ## Remove the environment, reports and caches
+	rm -rf $(VENV) reports .pytest_cache

@@ -1,0 +1,664 @@
+"""The article model: headline, metadata, dateline, body, trailing sections, sentences, tokens.
+
+``load_article`` reads a plain-text news article laid out in blank-line separated
+blocks::
+
+    Headline                       <- first block, one short line
+    0                              <- bare metadata lines (numbers, bylines, dates)
+    107
+    TOKYO. First paragraph ...     <- dateline, then the body paragraphs
+    ...
+    Author profile                 <- a short heading opens a trailing section
+    Profile text ...
+
+All offsets (``start``, ``end``) are character offsets into ``Article.text``,
+the input after two normalisations that keep everything else byte for byte:
+a leading byte-order mark is dropped and CRLF / CR line ends become LF.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from analysis import language
+from analysis.datafiles import read_entries
+from analysis.errors import ArticleError
+
+#: Articles larger than this are refused unless ``max_bytes`` says otherwise.
+#: A long news feature is about 50 kB; 2 MB is a book, not an article.
+DEFAULT_MAX_BYTES = 2_000_000
+
+Part = Literal["headline", "body"]
+TokenKind = Literal["word", "number", "punct"]
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token. ``kind`` is ``word`` (has a letter), ``number`` or ``punct``."""
+
+    index: int
+    text: str
+    kind: TokenKind
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    part: Part
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence; sentence 0 is the headline, body sentences count from 1."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    part: Part
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One body paragraph (numbered from 1; the dateline is not part of its text)."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block after a heading, kept apart from the body when ``included`` is False."""
+
+    heading: str
+    text: str
+    start: int
+    end: int
+    language: str
+    included: bool
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The place (and, on wire copy, date and agency) that opens the first paragraph."""
+
+    text: str
+    place: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """A news article as the library sees it. Build one with :func:`load_article`."""
+
+    text: str
+    headline: str
+    metadata: tuple[str, ...]
+    dateline: Dateline | None
+    paragraphs: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    language: str
+    source: str | None = None
+    article_id: str = "article"
+    _by_sentence: dict[int, tuple[Token, ...]] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+
+    @property
+    def title(self) -> str:
+        """The headline (alias used by the CLI's JSON)."""
+        return self.headline
+
+    @property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.part == "body")
+
+    @property
+    def body_tokens(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.part == "body")
+
+    @property
+    def body_words(self) -> tuple[Token, ...]:
+        """Body tokens that are words or numbers (what readability formulas count)."""
+        return tuple(t for t in self.body_tokens if t.kind != "punct")
+
+    @property
+    def body_text(self) -> str:
+        """Body paragraphs joined by blank lines (the dateline left out)."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    def tokens_of(self, sentence: int) -> tuple[Token, ...]:
+        """Tokens of one sentence, by sentence index."""
+        if self._by_sentence is None:
+            grouped: dict[int, list[Token]] = {}
+            for token in self.tokens:
+                grouped.setdefault(token.sentence, []).append(token)
+            object.__setattr__(self, "_by_sentence", {k: tuple(v) for k, v in grouped.items()})
+        return self._by_sentence.get(sentence, ())
+
+
+# ---------------------------------------------------------------------------
+# Reading and decoding
+
+
+def load_article(
+    source: str | Path | bytes,
+    *,
+    encoding: str = "utf-8",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    article_id: str | None = None,
+) -> Article:
+    """Read an article from a path, raw bytes, or the text itself.
+
+    A ``str`` that names an existing file (and has no line break) is read as a
+    path; any other ``str`` is the article text. Raises :class:`ArticleError`
+    for input that is not an article: missing path, directory, binary or
+    undecodable bytes, empty text, or more than ``max_bytes`` bytes.
+    """
+    name: str | None = None
+    if isinstance(source, Path) or (
+        isinstance(source, str) and "\n" not in source and _looks_like_path(source)
+    ):
+        path = Path(source)
+        name = str(path)
+        raw = _read_file(path, max_bytes)
+        text = decode(raw, encoding=encoding, name=name)
+    elif isinstance(source, bytes):
+        _check_size(len(source), max_bytes, "input")
+        text = decode(source, encoding=encoding, name="input")
+    elif isinstance(source, str):
+        _check_size(len(source.encode("utf-8", "surrogatepass")), max_bytes, "input")
+        text = source
+    else:
+        raise ArticleError(f"expected a path, bytes or text, got {type(source).__name__}")
+    text = normalise(text)
+    if not text.strip():
+        raise ArticleError(f"{name or 'input'} is empty: there is no text to analyse")
+    identifier = article_id or (Path(name).stem if name else "article")
+    return parse_article(text, source=name, article_id=identifier)
+
+
+def _looks_like_path(source: str) -> bool:
+    if len(source) > 4096:
+        return False
+    path = Path(source)
+    if path.exists():
+        return True
+    # A short one-liner ending in a file extension is a path that does not exist.
+    return bool(re.fullmatch(r"[^\s]+\.(txt|md|text|html?)", source)) or "/" in source[:1]
+
+
+def _check_size(n_bytes: int, max_bytes: int, name: str) -> None:
+    if n_bytes > max_bytes:
+        raise ArticleError(
+            f"{name} is {n_bytes / 1e6:.1f} MB; articles over {max_bytes / 1e6:g} MB are "
+            f"refused (pass max_bytes= to load_article to raise the limit)"
+        )
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    if not path.exists():
+        raise ArticleError(f"{path}: no such file")
+    if path.is_dir():
+        raise ArticleError(f"{path} is a directory, not an article file")
+    try:
+        _check_size(path.stat().st_size, max_bytes, str(path))
+        return path.read_bytes()
+    except PermissionError as error:
+        raise ArticleError(f"{path}: permission denied") from error
+    except OSError as error:
+        raise ArticleError(f"{path}: cannot be read ({error.strerror or error})") from error
+
+
+def decode(raw: bytes, *, encoding: str = "utf-8", name: str = "input") -> str:
+    """Decode bytes, refusing binary data and naming the first undecodable byte."""
+    if b"\x00" in raw[:8192]:
+        raise ArticleError(f"{name} looks binary (it contains NUL bytes), not a text article")
+    try:
+        text = raw.decode(
+            "utf-8-sig" if encoding.lower().replace("_", "-") == "utf-8" else encoding
+        )
+    except UnicodeDecodeError as error:
+        raise ArticleError(
+            f"{name} is not valid {encoding}: byte 0x{raw[error.start]:02x} at offset "
+            f"{error.start} cannot be decoded (pass encoding=, e.g. 'cp1252', if you know it)"
+        ) from error
+    except LookupError as error:
+        raise ArticleError(f"unknown encoding {encoding!r}") from error
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.05 * min(len(text), 8192):
+        raise ArticleError(f"{name} looks binary (too many control characters), not a text article")
+    return text
+
+
+def normalise(text: str) -> str:
+    """Drop a leading BOM and turn CRLF / CR line ends into LF; nothing else changes."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+# ---------------------------------------------------------------------------
+# Blocks: headline, metadata, dateline, body, sections
+
+_SENTENCE_PUNCT = '.!?…:;,"”’)'
+
+
+@dataclass(frozen=True)
+class _Block:
+    start: int
+    end: int
+    lines: tuple[str, ...]
+
+
+def _blocks(text: str) -> list[_Block]:
+    """Blank-line separated blocks; one block per line when there is no blank line."""
+    lines = []
+    offset = 0
+    for raw in text.split("\n"):
+        lines.append((offset, offset + len(raw), raw))
+        offset += len(raw) + 1
+    blocks: list[_Block] = []
+    current: list[tuple[int, int, str]] = []
+    for line in [*lines, (len(text), len(text), "")]:
+        if line[2].strip():
+            current.append(line)
+        elif current:
+            blocks.append(_make_block(text, current))
+            current = []
+    if len(blocks) == 1 and len(blocks[0].lines) > 1:
+        # No blank-line paragraphing: every line is a paragraph.
+        blocks = [_make_block(text, [line]) for line in lines if line[2].strip()]
+    return blocks
+
+
+def _make_block(text: str, lines: list[tuple[int, int, str]]) -> _Block:
+    start = lines[0][0] + (len(lines[0][2]) - len(lines[0][2].lstrip()))
+    end = lines[-1][1] - (len(lines[-1][2]) - len(lines[-1][2].rstrip()))
+    return _Block(start, end, tuple(line[2].strip() for line in lines))
+
+
+def _n_words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_short_line(block: _Block, max_words: int) -> bool:
+    return len(block.lines) == 1 and _n_words(block.lines[0]) <= max_words
+
+
+def _is_headline(block: _Block) -> bool:
+    line = block.lines[0]
+    return _is_short_line(block, 30) and not line.endswith((".", "!", "?"))
+
+
+def _is_metadata(block: _Block) -> bool:
+    """Bare lines such as ``107``, ``By Jane Doe`` or ``July 31, 2024``."""
+    return all(
+        _n_words(line) <= 8 and not line.endswith(tuple(_SENTENCE_PUNCT)) for line in block.lines
+    )
+
+
+def _is_heading(block: _Block) -> bool:
+    """A short line without closing punctuation, such as ``Author profile``."""
+    return _is_short_line(block, 8) and not block.lines[0].endswith(tuple(_SENTENCE_PUNCT))
+
+
+@cache
+def _non_body_headings() -> frozenset[str]:
+    return frozenset(heading.casefold() for (heading,) in read_entries("section_headings.txt", 1))
+
+
+_DATELINE_CAPS = re.compile(
+    r"^(?P<place>[A-Z]{2,}(?:[ '’-][A-Z]{2,})*)(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Za-z0-9]+)?)?"
+    r"(?:\s*\((?P<agency>[^)\n]{1,40})\))?\s*(?:\.|—|–|--|-|:)\s+(?=\S)"
+)
+_DATELINE_WIRE = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)"
+    r"(?:\s*\((?P<agency>[^)\n]{1,40})\))?\s*(?:—|–|--|-)\s*(?=\S)"
+)
+
+
+def find_dateline(paragraph: str) -> re.Match[str] | None:
+    """Match a dateline at the start of a paragraph: ``TOKYO.``, ``WASHINGTON (AP) —``,
+    ``Beijing, July 31 (Agency)--``. Returns None when there is none."""
+    return _DATELINE_CAPS.match(paragraph) or _DATELINE_WIRE.match(paragraph)
+
+
+def parse_article(text: str, *, source: str | None = None, article_id: str = "article") -> Article:
+    """Build an :class:`Article` from normalised text (see :func:`load_article`)."""
+    blocks = _blocks(text)
+    position = 0
+    headline_block: _Block | None = None
+    if len(blocks) > 1 and _is_headline(blocks[0]):
+        headline_block = blocks[0]
+        position = 1
+    metadata: list[str] = []
+    while headline_block and position < len(blocks) and _is_metadata(blocks[position]):
+        metadata.extend(blocks[position].lines)
+        position += 1
+
+    body_blocks: list[_Block] = []
+    raw_sections: list[tuple[_Block, list[_Block]]] = []
+    for block in blocks[position:]:
+        opens_section = body_blocks and _is_heading(block) and block is not blocks[-1]
+        if opens_section:
+            raw_sections.append((block, []))
+        elif raw_sections:
+            raw_sections[-1][1].append(block)
+        else:
+            body_blocks.append(block)
+    if not body_blocks:
+        raise ArticleError("no body text: the input holds only a headline or metadata lines")
+
+    dateline = None
+    first = body_blocks[0]
+    match = find_dateline(text[first.start : first.end])
+    if match:
+        dateline = Dateline(
+            text=match.group().strip(),
+            place=match.group("place"),
+            start=first.start,
+            end=first.start + len(match.group().rstrip()),
+        )
+        body_blocks[0] = _Block(first.start + match.end(), first.end, first.lines)
+
+    body_language = language.detect(" ".join(text[b.start : b.end] for b in body_blocks))
+    sections: list[Section] = []
+    for heading_block, section_blocks in raw_sections:
+        heading = heading_block.lines[0]
+        start = section_blocks[0].start if section_blocks else heading_block.end
+        end = section_blocks[-1].end if section_blocks else heading_block.end
+        section_language = language.detect(text[start:end]) if section_blocks else body_language
+        included = (
+            heading.rstrip(":").casefold() not in _non_body_headings()
+            and section_language == body_language
+        )
+        sections.append(Section(heading, text[start:end], start, end, section_language, included))
+        if included:
+            body_blocks.extend(section_blocks)
+
+    paragraphs = tuple(
+        Paragraph(number, text[b.start : b.end], b.start, b.end)
+        for number, b in enumerate(body_blocks, start=1)
+    )
+    sentences: list[Sentence] = []
+    if headline_block is not None:
+        sentences.append(
+            Sentence(
+                0,
+                text[headline_block.start : headline_block.end],
+                headline_block.start,
+                headline_block.end,
+                0,
+                "headline",
+            )
+        )
+    for paragraph in paragraphs:
+        for start, end in split_sentences(paragraph.text):
+            sentences.append(
+                Sentence(
+                    len(sentences) + (headline_block is None),
+                    paragraph.text[start:end],
+                    paragraph.start + start,
+                    paragraph.start + end,
+                    paragraph.index,
+                    "body",
+                )
+            )
+    tokens: list[Token] = []
+    for sentence in sentences:
+        for kind, start, end in tokenize(sentence.text):
+            tokens.append(
+                Token(
+                    len(tokens),
+                    sentence.text[start:end],
+                    kind,
+                    sentence.start + start,
+                    sentence.start + end,
+                    sentence.index,
+                    sentence.paragraph,
+                    sentence.part,
+                )
+            )
+    return Article(
+        text=text,
+        headline=text[headline_block.start : headline_block.end] if headline_block else "",
+        metadata=tuple(metadata),
+        dateline=dateline,
+        paragraphs=paragraphs,
+        sections=tuple(sections),
+        sentences=tuple(sentences),
+        tokens=tuple(tokens),
+        language=body_language,
+        source=source,
+        article_id=article_id,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Sentences
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return {abbrev.casefold(): kind for abbrev, kind in read_entries("abbreviations.txt", 2)}
+
+
+@cache
+def _sentence_starters() -> frozenset[str]:
+    return frozenset(word for (word,) in read_entries("sentence_starters.txt", 1))
+
+
+_CANDIDATE_END = re.compile(
+    r"(?P<end>\.\.\.|…|[.!?]+)(?P<close>[\"'”’)\]]*)(?=\s+[\"'“‘(\[]*(?P<next>[A-Z0-9][\w’'.-]*))"
+)
+_ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` in ``text``, right on news prose.
+
+    A sentence ends at ``.``, ``!``, ``?`` or an ellipsis, plus any closing quotes
+    or brackets, before whitespace and a capital or digit. Not a sentence end:
+    a title (``Gen.``), an initial (``F.``), a month or ``No.`` before a number,
+    and an acronym (``U.S.``) unless the next word opens sentences (``The``).
+    Decimals (``7.2%``) never qualify because no space follows the point.
+    """
+    spans = []
+    start = _skip_space(text, 0)
+    for match in _CANDIDATE_END.finditer(text):
+        if match.start() < start:
+            continue
+        if match.group("end") == "." and not _ends_sentence(text, match):
+            continue
+        end = match.end()
+        spans.append((start, end))
+        start = _skip_space(text, end)
+    tail_end = len(text.rstrip())
+    if start < tail_end:
+        spans.append((start, tail_end))
+    return spans
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    period = match.start("end")
+    word_start = period
+    while (
+        word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in '"“‘('
+    ):
+        word_start -= 1
+    word = text[word_start : period + 1]
+    following = match.group("next")
+    kind = _abbreviations().get(word.casefold())
+    if kind == "title" or _INITIAL.fullmatch(word):
+        return False
+    if kind == "number":
+        return not following[0].isdigit()
+    if kind == "acronym" or _ACRONYM.fullmatch(word.split("-")[-1]):
+        return following in _sentence_starters()
+    return True
+
+
+# ---------------------------------------------------------------------------
+# Tokens
+
+_ACRONYM_PATTERN = r"(?:[^\W\d_]\.){2,}"
+_WORD_PART = r"\w+(?:['’]\w+)*"
+_TOKEN = re.compile(
+    rf"(?P<number>\d+(?:[.,:/+]\d+)*%?(?![\w‐‑-]))"
+    rf"|(?P<word>(?:{_ACRONYM_PATTERN}|{_WORD_PART})(?:[-‐‑](?:{_ACRONYM_PATTERN}|{_WORD_PART}))*)"
+    r"|(?P<punct>\.\.\.|--|[^\w\s])"
+)
+
+
+def tokenize(text: str) -> Iterator[tuple[TokenKind, int, int]]:
+    """Yield ``(kind, start, end)`` for each token of ``text``.
+
+    Words keep hyphens (``surface-to-air``), inner apostrophes (``China’s``,
+    ``haven’t``) and acronym periods (``U.S.``); a listed abbreviation or an
+    initial takes its period (``Gen.``, ``F.``). Numbers keep decimals, thousands
+    separators and a percent sign (``7.2%``, ``640,000``, ``2+2``).
+    """
+    position = 0
+    for match in _TOKEN.finditer(text):
+        kind: TokenKind = match.lastgroup  # type: ignore[assignment]
+        start, end = match.span()
+        if start < position:  # the period an abbreviation took
+            continue
+        if kind == "word":
+            if not any(ch.isalpha() for ch in match.group()):
+                kind = "number"
+            elif text[end : end + 1] == "." and (
+                (match.group() + ".").casefold() in _abbreviations()
+                or (len(match.group()) == 1 and match.group().isupper())
+            ):
+                end += 1
+        position = end
+        yield kind, start, end
+
+
+# ---------------------------------------------------------------------------
+# Tidy tables
+
+
+def unnest_sentences(article: Article) -> pd.DataFrame:
+    """One row per sentence.
+
+    Columns: ``article_id``, ``sentence`` (0 = headline), ``paragraph`` (0 =
+    headline), ``part`` (headline/body), ``start``, ``end`` (character offsets
+    into ``article.text``), ``n_words`` (words and numbers), ``text``.
+    """
+    n_words: dict[int, int] = {}
+    for token in article.tokens:
+        if token.kind != "punct":
+            n_words[token.sentence] = n_words.get(token.sentence, 0) + 1
+    return pd.DataFrame(
+        {
+            "article_id": article.article_id,
+            "sentence": [s.index for s in article.sentences],
+            "paragraph": [s.paragraph for s in article.sentences],
+            "part": [s.part for s in article.sentences],
+            "start": [s.start for s in article.sentences],
+            "end": [s.end for s in article.sentences],
+            "n_words": [n_words.get(s.index, 0) for s in article.sentences],
+            "text": [" ".join(s.text.split()) for s in article.sentences],
+        }
+    )
+
+
+def unnest_tokens(article: Article) -> pd.DataFrame:
+    """One row per token.
+
+    Columns: ``article_id``, ``token`` (running index), ``sentence``,
+    ``paragraph``, ``part``, ``kind`` (word/number/punct), ``start``, ``end``
+    (offsets into ``article.text``), ``text``.
+    """
+    tokens = article.tokens
+    return pd.DataFrame(
+        {
+            "article_id": article.article_id,
+            "token": [t.index for t in tokens],
+            "sentence": [t.sentence for t in tokens],
+            "paragraph": [t.paragraph for t in tokens],
+            "part": [t.part for t in tokens],
+            "kind": [t.kind for t in tokens],
+            "start": [t.start for t in tokens],
+            "end": [t.end for t in tokens],
+            "text": [t.text for t in tokens],
+        }
+    )
+
+
+def structure_table(article: Article) -> pd.DataFrame:
+    """One row per block of the article, in reading order.
+
+    Columns: ``element`` (headline/metadata/dateline/paragraph/section),
+    ``label``, ``language``, ``in_body`` (counted by body metrics),
+    ``n_sentences``, ``n_words``, ``text``.
+    """
+    sentences = unnest_sentences(article)
+    per_paragraph = sentences[sentences["part"] == "body"].groupby("paragraph")
+    rows = []
+    if article.headline:
+        rows.append(
+            (
+                "headline",
+                "",
+                article.language,
+                False,
+                1,
+                int(sentences.loc[sentences["sentence"] == 0, "n_words"].sum()),
+                article.headline,
+            )
+        )
+    rows += [
+        ("metadata", f"line {i}", "", False, 0, 0, line)
+        for i, line in enumerate(article.metadata, start=1)
+    ]
+    if article.dateline:
+        rows.append(("dateline", article.dateline.place, "", False, 0, 0, article.dateline.text))
+    for paragraph in article.paragraphs:
+        group = per_paragraph.get_group(paragraph.index)
+        rows.append(
+            (
+                "paragraph",
+                str(paragraph.index),
+                article.language,
+                True,
+                len(group),
+                int(group["n_words"].sum()),
+                paragraph.text,
+            )
+        )
+    for section in article.sections:
+        rows.append(
+            (
+                "section",
+                section.heading,
+                section.language,
+                section.included,
+                0,
+                sum(1 for kind, _, _ in tokenize(section.text) if kind != "punct"),
+                section.text,
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=["element", "label", "language", "in_body", "n_sentences", "n_words", "text"],
+    )

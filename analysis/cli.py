@@ -1,0 +1,92 @@
+"""Command line: ``python -m analysis ARTICLE [--json]``.
+
+Prints a readable summary of one article, or with ``--json`` one JSON object
+whose schema the README documents. ``-`` reads the article from standard
+input. Errors print one line on standard error and exit with status 2 (bad
+input) or 1 (anything else); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from analysis.article import Article, load_article
+from analysis.errors import AnalysisError
+
+EXIT_BAD_INPUT = 2
+EXIT_FAILURE = 1
+
+
+def summarize(article: Article) -> dict[str, Any]:
+    """The JSON summary of an article (schema in the README)."""
+    return {
+        "title": article.title,
+        "source": article.source,
+        "language": article.language,
+        "metadata": list(article.metadata),
+        "dateline": article.dateline.text if article.dateline else None,
+        "paragraphs": len(article.paragraphs),
+        "sentences": len(article.body_sentences),
+        "words": len(article.body_words),
+        "sections": [
+            {"heading": s.heading, "language": s.language, "included": s.included}
+            for s in article.sections
+        ],
+    }
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    """The readable, plain-text form of :func:`summarize`'s output."""
+    lines = [
+        f"Title:      {summary['title'] or '(no headline)'}",
+        f"Dateline:   {summary['dateline'] or '(none)'}",
+        f"Metadata:   {', '.join(summary['metadata']) or '(none)'}",
+        f"Language:   {summary['language']}",
+        f"Body:       {summary['paragraphs']} paragraphs, {summary['sentences']} sentences, "
+        f"{summary['words']} words",
+    ]
+    for section in summary["sections"]:
+        status = "counted in body" if section["included"] else "kept apart from body"
+        lines.append(f"Section:    {section['heading']} ({section['language']}, {status})")
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Summarise how a news article is built and framed.",
+    )
+    parser.add_argument("article", help="path to a plain-text article, or - for standard input")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.article == "-":
+            article = load_article(sys.stdin.buffer.read(), article_id="stdin")
+        else:
+            article = load_article(_as_path(args.article))
+        summary = summarize(article)
+    except AnalysisError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as error:
+        print(f"error: unexpected {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(format_summary(summary))
+    return 0
+
+
+def _as_path(argument: str):
+    from pathlib import Path
+
+    return Path(argument)

@@ -1,0 +1,41 @@
+"""Reading the package's commented data files (``analysis/data/*.txt``).
+
+Each line holds tab-separated fields followed by ``# why the entry is there``;
+lines that start with ``#`` and blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from analysis.errors import LexiconError
+
+
+def data_path(name: str) -> Path:
+    """Path of a data file shipped in ``analysis/data``."""
+    return Path(str(resources.files("analysis").joinpath("data", name)))
+
+
+@cache
+def read_entries(name: str, n_fields: int) -> tuple[tuple[str, ...], ...]:
+    """Fields of every entry in a shipped data file; the comment is dropped."""
+    return parse_entries(data_path(name).read_text(encoding="utf-8"), n_fields, source=name)
+
+
+def parse_entries(text: str, n_fields: int, *, source: str) -> tuple[tuple[str, ...], ...]:
+    """Parse tab-separated, commented entries; raise LexiconError on a malformed line."""
+    entries = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        body = line.split("#", 1)[0].rstrip() if not line.lstrip().startswith("#") else ""
+        if not body.strip():
+            continue
+        fields = tuple(field.strip() for field in body.split("\t"))
+        if len(fields) != n_fields:
+            raise LexiconError(
+                f"{source}, line {number}: expected {n_fields} tab-separated field(s), "
+                f"found {len(fields)}: {line!r}"
+            )
+        entries.append(fields)
+    return tuple(entries)

