@@ -30,7 +30,7 @@ report: install ## Run every notebook on ARTICLE (default: the seed) and write H
 	@mkdir -p reports
 	@for nb in $(NOTEBOOKS); do \
 	  name=$$(basename $$nb .ipynb); \
-	  $(BIN)/papermill --log-level WARNING --cwd notebooks -k python3 $$nb reports/$$name.ipynb \
+	  $(BIN)/papermill --no-progress-bar --log-level WARNING --cwd notebooks -k python3 $$nb reports/$$name.ipynb \
 	    -p article_path "$(abspath $(ARTICLE))" || exit 1; \
 	  $(BIN)/jupyter nbconvert --log-level WARN --to html reports/$$name.ipynb || exit 1; \
 	  rm reports/$$name.ipynb; \
@@ -49,7 +49,7 @@ lab: install ## Open JupyterLab with the project's environment
 
 execute: install ## Re-execute the notebooks in place on the seed (after changing analysis/)
 	@for nb in $(NOTEBOOKS); do \
-	  $(BIN)/papermill --log-level WARNING --cwd notebooks -k python3 $$nb $$nb || exit 1; \
+	  $(BIN)/papermill --no-progress-bar --log-level WARNING --cwd notebooks -k python3 $$nb $$nb || exit 1; \
 	done
 
 lock: ## Re-resolve pyproject.toml's dependencies into requirements.lock (needs the registry)

@@ -1,0 +1,78 @@
+"""NLTK resources are built offline from pinned PyPI packages, never downloaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nltk
+import pytest
+
+from analysis import ResourceError, resources
+
+
+@pytest.fixture
+def no_download(monkeypatch):
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("nltk.download was called")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+
+
+def test_resources_are_built_in_nltk_layout(tmp_path, no_download, monkeypatch):
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])  # NLTK reads only from its path
+    for resource in resources.RESOURCES:
+        resources.ensure_resource(resource, tmp_path)
+    cmudict = tmp_path / "corpora" / "cmudict" / "cmudict"
+    first = cmudict.read_text(encoding="utf-8").splitlines()[0]
+    assert first.split()[1] == "1"  # NLTK's "WORD N PHONES" layout
+    reader = nltk.corpus.reader.CMUDictCorpusReader(nltk.data.find("corpora/cmudict"), ["cmudict"])
+    assert reader.dict()["natural"][0] == ["N", "AE1", "CH", "ER0", "AH0", "L"]
+    assert len(reader.dict()["read"]) == 2  # variants numbered 1, 2
+    lexicon = nltk.data.load("sentiment/vader_lexicon.zip/vader_lexicon/vader_lexicon.txt")
+    assert lexicon.startswith("$:")
+
+
+def test_package_data_directory_comes_first(no_download):
+    data_dir = resources.ensure_nltk_data()
+    assert nltk.data.path[0] == str(data_dir)
+    found = Path(str(nltk.data.find("corpora/cmudict")))
+    assert found.is_relative_to(data_dir)
+
+
+def test_textstat_and_vader_work_offline(no_download):
+    import textstat
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    resources.ensure_nltk_data()
+    assert textstat.syllable_count("deterrence") == 3
+    assert SentimentIntensityAnalyzer().polarity_scores("good")["compound"] > 0
+
+
+def test_build_is_reproducible(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for directory in (first, second):
+        for resource in resources.RESOURCES:
+            resources.ensure_resource(resource, directory)
+    for resource in resources.RESOURCES:
+        a, b = first / resource.nltk_path, second / resource.nltk_path
+        files_a = sorted(p.relative_to(a) for p in a.rglob("*")) if a.is_dir() else [Path()]
+        for name in files_a:
+            assert (a / name).read_bytes() == (b / name).read_bytes()
+
+
+def test_missing_package_says_how_to_fix(tmp_path, monkeypatch):
+    broken = resources.NltkResource("demo", "corpora/demo", "no-such-package-xyz", lambda p: None)
+    with pytest.raises(ResourceError, match="pip install no-such-package-xyz"):
+        resources.ensure_resource(broken, tmp_path)
+
+
+def test_unwritable_directory_says_how_to_fix(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(ResourceError, match=resources.ENV_VAR):
+        resources.ensure_resource(resources.RESOURCES[0], blocker / "nltk_data")
+
+
+def test_environment_variable_overrides(tmp_path, monkeypatch):
+    monkeypatch.setenv(resources.ENV_VAR, str(tmp_path))
+    assert resources.default_data_dir() == tmp_path
