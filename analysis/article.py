@@ -19,11 +19,11 @@ a leading byte-order mark is dropped and CRLF / CR line ends become LF.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import pandas as pd
 
@@ -35,6 +35,7 @@ from analysis.errors import ArticleError
 #: A long news feature is about 50 kB; 2 MB is a book, not an article.
 DEFAULT_MAX_BYTES = 2_000_000
 
+T = TypeVar("T")
 Part = Literal["headline", "body"]
 TokenKind = Literal["word", "number", "punct"]
 
@@ -97,7 +98,7 @@ class Dateline:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Article:
     """A news article as the library sees it. Build one with :func:`load_article`."""
 
@@ -112,7 +113,7 @@ class Article:
     language: str
     source: str | None = None
     article_id: str = "article"
-    _by_sentence: dict[int, tuple[Token, ...]] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def title(self) -> str:
@@ -139,12 +140,20 @@ class Article:
 
     def tokens_of(self, sentence: int) -> tuple[Token, ...]:
         """Tokens of one sentence, by sentence index."""
-        if self._by_sentence is None:
+
+        def group() -> dict[int, tuple[Token, ...]]:
             grouped: dict[int, list[Token]] = {}
             for token in self.tokens:
                 grouped.setdefault(token.sentence, []).append(token)
-            object.__setattr__(self, "_by_sentence", {k: tuple(v) for k, v in grouped.items()})
-        return self._by_sentence.get(sentence, ())
+            return {k: tuple(v) for k, v in grouped.items()}
+
+        return self.cached("tokens_by_sentence", group).get(sentence, ())
+
+    def cached(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, run once per article and kept (the article never changes)."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
 
 # ---------------------------------------------------------------------------
@@ -220,6 +229,9 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
         raise ArticleError(f"{path}: cannot be read ({error.strerror or error})") from error
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def decode(raw: bytes, *, encoding: str = "utf-8", name: str = "input") -> str:
     """Decode bytes, refusing binary data and naming the first undecodable byte."""
     if b"\x00" in raw[:8192]:
@@ -235,8 +247,8 @@ def decode(raw: bytes, *, encoding: str = "utf-8", name: str = "input") -> str:
         ) from error
     except LookupError as error:
         raise ArticleError(f"unknown encoding {encoding!r}") from error
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > 0.05 * min(len(text), 8192):
+    sample = text[:8192]
+    if len(_CONTROL.findall(sample)) > 0.05 * len(sample):
         raise ArticleError(f"{name} looks binary (too many control characters), not a text article")
     return text
 
@@ -317,7 +329,7 @@ def _non_body_headings() -> frozenset[str]:
 
 
 _DATELINE_CAPS = re.compile(
-    r"^(?P<place>[A-Z]{2,}(?:[ '’-][A-Z]{2,})*)(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Za-z0-9]+)?)?"
+    r"^(?P<place>[A-Z]{2,}(?:[ '’-][A-Z]{2,}){0,2})(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Za-z0-9]+)?)?"
     r"(?:\s*\((?P<agency>[^)\n]{1,40})\))?\s*(?:\.|—|–|--|-|:)\s+(?=\S)"
 )
 _DATELINE_WIRE = re.compile(
@@ -330,7 +342,11 @@ _DATELINE_WIRE = re.compile(
 def find_dateline(paragraph: str) -> re.Match[str] | None:
     """Match a dateline at the start of a paragraph: ``TOKYO.``, ``WASHINGTON (AP) —``,
     ``Beijing, July 31 (Agency)--``. Returns None when there is none."""
-    return _DATELINE_CAPS.match(paragraph) or _DATELINE_WIRE.match(paragraph)
+    match = _DATELINE_CAPS.match(paragraph) or _DATELINE_WIRE.match(paragraph)
+    # Text set in capitals throughout is a shouted sentence, not a dateline.
+    if match and not any(ch.islower() for ch in paragraph[match.end() : match.end() + 60]):
+        return None
+    return match
 
 
 def parse_article(text: str, *, source: str | None = None, article_id: str = "article") -> Article:
@@ -518,6 +534,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 # ---------------------------------------------------------------------------
 # Tokens
 
+_LETTER = re.compile(r"[^\W\d_]")
 _ACRONYM_PATTERN = r"(?:[^\W\d_]\.){2,}"
 _WORD_PART = r"\w+(?:['’]\w+)*"
 _TOKEN = re.compile(
@@ -542,8 +559,8 @@ def tokenize(text: str) -> Iterator[tuple[TokenKind, int, int]]:
         if start < position:  # the period an abbreviation took
             continue
         if kind == "word":
-            if not any(ch.isalpha() for ch in match.group()):
-                kind = "number"
+            if match.group()[0].isdigit() and not _LETTER.search(match.group()):
+                kind = "number"  # digits joined by hyphens: "2024-25"
             elif text[end : end + 1] == "." and (
                 (match.group() + ".").casefold() in _abbreviations()
                 or (len(match.group()) == 1 and match.group().isupper())

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from analysis import readability
 from analysis.article import Article, load_article
 from analysis.errors import AnalysisError
 
@@ -36,6 +37,8 @@ def summarize(article: Article) -> dict[str, Any]:
             {"heading": s.heading, "language": s.language, "included": s.included}
             for s in article.sections
         ],
+        "readability": readability.readability_scores(article),
+        "readability_textstat": readability.textstat_scores(article.body_text),
     }
 
 
@@ -52,6 +55,15 @@ def format_summary(summary: dict[str, Any]) -> str:
     for section in summary["sections"]:
         status = "counted in body" if section["included"] else "kept apart from body"
         lines.append(f"Section:    {section['heading']} ({section['language']}, {status})")
+    scores = summary["readability"]
+    if scores["flesch_reading_ease"] is not None:
+        style, audience = readability.flesch_band(scores["flesch_reading_ease"])
+        textstat_grade = summary["readability_textstat"]["consensus_grade"]
+        lines.append(
+            f"Readability: Flesch Reading Ease {scores['flesch_reading_ease']} ({style}, "
+            f"{audience}); consensus grade {scores['consensus_grade']} "
+            f"(textstat, splitting at every period: {textstat_grade})"
+        )
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ actors and quotes are. Offsets are those of ``Article.text``.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -49,18 +50,21 @@ def highlights_from_frame(
     for row in frame.itertuples(index=False):
         key = getattr(row, label)
         shade = color if isinstance(color, str) else color.get(key, "#ddd")
-        rows.append(Highlight(int(row.start), int(row.end), shade, str(getattr(row, title or label))))
+        rows.append(
+            Highlight(int(row.start), int(row.end), shade, str(getattr(row, title or label)))
+        )
     return rows
 
 
 def _marked(text: str, offset: int, highlights: list[Highlight]) -> str:
     """``text`` (which starts at ``offset``) as HTML with highlights nested properly."""
     inside = [h for h in highlights if h.start < offset + len(text) and h.end > offset]
-    cuts = sorted({offset, offset + len(text)} | {
-        min(max(p, offset), offset + len(text)) for h in inside for p in (h.start, h.end)
-    })
+    cuts = sorted(
+        {offset, offset + len(text)}
+        | {min(max(p, offset), offset + len(text)) for h in inside for p in (h.start, h.end)}
+    )
     pieces = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in itertools.pairwise(cuts):
         segment = html.escape(text[left - offset : right - offset])
         covering = sorted(
             (h for h in inside if h.start <= left and h.end >= right),
@@ -89,9 +93,13 @@ def article_html(article: Article, highlights: Iterable[Highlight] = ()) -> str:
         sentences_by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     if article.headline:
         headline = article.sentences[0]
-        parts.append(f"<h3><sup>{headline.index}</sup>{_marked(headline.text, headline.start, marks)}</h3>")
+        parts.append(
+            f"<h3><sup>{headline.index}</sup>{_marked(headline.text, headline.start, marks)}</h3>"
+        )
     if article.metadata:
-        parts.append(f'<p class="nf-meta">metadata: {html.escape(" | ".join(article.metadata))}</p>')
+        parts.append(
+            f'<p class="nf-meta">metadata: {html.escape(" | ".join(article.metadata))}</p>'
+        )
     for paragraph in article.paragraphs:
         body = []
         if paragraph.index == 1 and article.dateline:
@@ -99,14 +107,17 @@ def article_html(article: Article, highlights: Iterable[Highlight] = ()) -> str:
         for sentence in sentences_by_paragraph.get(paragraph.index, []):
             body.append(
                 f'<span class="nf-s{sentence.index % 2}" title="sentence {sentence.index}">'
-                f"<sup>{sentence.index}</sup>{_marked(sentence.text, sentence.start, marks)}</span> "
+                f"<sup>{sentence.index}</sup>"
+                f"{_marked(sentence.text, sentence.start, marks)}</span> "
             )
         parts.append(f'<p title="paragraph {paragraph.index}">{"".join(body).strip()}</p>')
     for section in article.sections:
-        status = "counted in the body" if section.included else "not part of the body"
+        # An included section's paragraphs are already shown with the body.
+        status = "counted in the body, above" if section.included else "not part of the body"
+        shown = "" if section.included else f"<br>{html.escape(section.text)}"
         parts.append(
             f'<aside lang="{section.language}"><b>{html.escape(section.heading)}</b> '
-            f"<i>(language: {section.language}; {status})</i><br>{html.escape(section.text)}</aside>"
+            f"<i>(language: {section.language}; {status})</i>{shown}</aside>"
         )
     parts.append("</div>")
     return "\n".join(parts)

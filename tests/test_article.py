@@ -313,3 +313,9 @@ def test_tables(seed):
     assert structure.loc[structure["element"] == "paragraph", "n_sentences"].tolist() == (
         SEED_SENTENCES_PER_PARAGRAPH
     )
+
+
+def test_all_caps_sentence_is_not_a_dateline():
+    article = load_article("THEY MET TODAY. THEY SIGNED A MEMORANDUM.")
+    assert article.dateline is None
+    assert len(article.body_sentences) == 2

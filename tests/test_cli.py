@@ -40,6 +40,17 @@ def test_json_schema():
         {"heading": "Author profile", "language": "tl", "included": False}
     ]
     assert summary["dateline"] == "TOKYO."
+    readability = summary["readability"]
+    assert set(readability) == {
+        "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+        "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
+        "linsear_write_formula", "consensus_grade", "counts",
+    }  # fmt: skip
+    assert readability["counts"]["n_sents"] == 28
+    assert summary["readability_textstat"]["counts"]["n_sents"] == 42
+    assert (
+        readability["flesch_reading_ease"] < summary["readability_textstat"]["flesch_reading_ease"]
+    )
 
 
 def test_stdin():

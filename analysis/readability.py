@@ -1,0 +1,568 @@
+"""Readability indices from the article's own sentences and words.
+
+Counts come first, once: :func:`unnest_words` gives one row per word with its
+syllables, letters and difficulty (computed once per article); :func:`count_words`
+sums them per unit (article, paragraph, sentence, voice); :func:`indices` derives
+every index from those sums with two or three lines of arithmetic each. textstat's word-level
+primitives are reused (syllables through the CMU Pronouncing Dictionary, with
+Pyphen as fallback; the Dale–Chall list of 3,000 familiar words); its sentence
+counter is not, because it breaks at every period ("U.S." makes two sentences).
+
+Counts are named ``n_*``. For grade-level indices a higher value means a more
+difficult text; for Flesch Reading Ease a higher value means an easier one.
+Word classes follow textstat's, so that on text it segments correctly the
+values agree (see ``tests/test_readability.py``):
+
+- *word*: a word or number token (punctuation excluded).
+- *syllables*: CMU dictionary, first pronunciation; Pyphen hyphenation
+  points + 1 otherwise. An acronym counts one syllable per letter (W: three),
+  a hyphenated compound the sum of its parts, a number one.
+- *polysyllable*: three or more syllables.
+- *difficult* (Dale–Chall): not on the Dale–Chall familiar-word list
+  (lower-cased; inflections and proper names count as difficult, as in textstat).
+- *complex* (Gunning Fog): difficult and three or more syllables.
+- *long*: more than six letters.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from typing import Literal
+
+import pandas as pd
+
+from analysis.article import Article
+from analysis.quotes import token_in_quote
+
+Unit = Literal["article", "paragraph", "sentence", "voice"]
+
+COUNT_COLUMNS = [
+    "n_sents", "n_words", "n_syllables", "n_polysyllable_words", "n_chars", "n_letters",
+    "n_difficult_words", "n_complex_words", "n_long_words",
+    "n_linsear_sents", "n_linsear_easy_words", "n_linsear_hard_words",
+]  # fmt: skip
+
+INDEX_COLUMNS = [
+    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+    "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
+    "linsear_write_formula", "consensus_grade",
+]  # fmt: skip
+
+#: Linsear Write is defined on a sample of the first 100 words (Klare 1974).
+LINSEAR_SAMPLE_WORDS = 100
+#: SMOG was normed on samples of 30 sentences; below 3 it is undefined here (NaN).
+SMOG_MIN_SENTENCES = 3
+
+
+# ---------------------------------------------------------------------------
+# Word-level primitives (textstat's)
+
+
+@cache
+def _easy_words() -> frozenset[str]:
+    from textstat.backend.utils import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words("en_US"))
+
+
+@cache
+def _syllable_sources() -> tuple[dict[str, list[list[str]]], object]:
+    """textstat's CMU dictionary (through NLTK) and its Pyphen hyphenator for English."""
+    from textstat.backend.utils import get_cmudict, get_pyphen
+
+    return get_cmudict("en_US"), get_pyphen("en_US")
+
+
+def _count_syllables(word: str) -> int:
+    """textstat's rule for one lower-case word: vowels of the first CMU pronunciation
+    (the digits marking stress), else Pyphen's hyphenation points + 1."""
+    cmu, pyphen = _syllable_sources()
+    pronunciations = cmu.get(word)
+    if pronunciations:
+        return sum(phone[-1].isdigit() for phone in pronunciations[0])
+    return len(pyphen.positions(word)) + 1  # type: ignore[attr-defined]
+
+
+@cache
+def word_syllables(word: str) -> int:
+    """Syllables in one word token (textstat's rule, see :func:`_count_syllables`).
+
+    An acronym counts one syllable per letter (W: three), a hyphenated compound
+    the sum of its parts, a number one; apostrophes and case are folded.
+    """
+    if _is_acronym(word):
+        return sum(3 if ch in "Ww" else 1 for ch in word if ch.isalpha())
+    if "-" in word:
+        return sum(word_syllables(part) for part in word.split("-") if part)
+    if not any(ch.isalpha() for ch in word):
+        return 1
+    return max(1, _count_syllables(_plain(word)))
+
+
+def _is_acronym(word: str) -> bool:
+    return word.count(".") >= 2 and all(ch.isalpha() or ch == "." for ch in word)
+
+
+def _plain(word: str) -> str:
+    """The word as textstat matches it against the easy-word list: no punctuation, lower case."""
+    return "".join(ch for ch in word.replace("’", "'") if ch.isalnum() or ch == "'").lower()
+
+
+# ---------------------------------------------------------------------------
+# One row per word
+
+WORD_COLUMNS = [
+    "token", "sentence", "paragraph", "part", "in_quote", "text", "n_syllables", "n_letters",
+    "n_chars", "is_polysyllable", "is_difficult", "is_complex", "is_long",
+]  # fmt: skip
+
+
+def _word_rows(article: Article) -> list[tuple]:
+    """The rows of :func:`unnest_words` as plain tuples, computed once per article."""
+
+    def compute() -> list[tuple]:
+        in_quote = token_in_quote(article)
+        return [
+            (t.index, t.sentence, t.paragraph, t.part, in_quote[t.index], t.text,
+             *word_features(t.text))
+            for t in article.tokens
+            if t.kind != "punct"
+        ]  # fmt: skip
+
+    return article.cached("readability_words", compute)
+
+
+@cache
+def word_features(word: str) -> tuple[int, int, int, bool, bool, bool, bool]:
+    """``n_syllables, n_letters, n_chars, is_polysyllable, is_difficult, is_complex, is_long``."""
+    syllables = word_syllables(word)
+    letters = sum(map(str.isalpha, word))
+    difficult = _plain(word) not in _easy_words()
+    polysyllable = syllables >= 3
+    return (syllables, letters, sum(map(str.isalnum, word)), polysyllable, difficult,
+            difficult and polysyllable, letters > 6)  # fmt: skip
+
+
+def unnest_words(article: Article) -> pd.DataFrame:
+    """One row per word or number of the headline and body, with its readability features.
+
+    Columns: ``token``, ``sentence``, ``paragraph``, ``part``, ``in_quote``,
+    ``text``, ``n_syllables``, ``n_letters``, ``n_chars`` (letters and digits),
+    ``is_polysyllable``, ``is_difficult``, ``is_complex``, ``is_long``.
+    """
+    return pd.DataFrame(_word_rows(article), columns=WORD_COLUMNS)
+
+
+def _sentence_voices(rows: list[tuple]) -> dict[int, str]:
+    """``quote`` for sentences with most of their words inside quotes, else ``narration``."""
+    inside: dict[int, list[bool]] = {}
+    for row in rows:
+        inside.setdefault(row[1], []).append(row[4])
+    return {
+        sentence: "quote" if sum(flags) > len(flags) / 2 else "narration"
+        for sentence, flags in inside.items()
+    }
+
+
+# ---------------------------------------------------------------------------
+# Counts per unit
+
+
+def count_words(rows: list[tuple]) -> dict[str, int]:
+    """Sum word rows (see :data:`WORD_COLUMNS`) into the :data:`COUNT_COLUMNS`.
+
+    Linsear Write counts use the first 100 words (Klare 1974).
+    """
+    sample = rows[:LINSEAR_SAMPLE_WORDS]
+    return {
+        "n_sents": len({row[1] for row in rows}),
+        "n_words": len(rows),
+        "n_syllables": sum(row[6] for row in rows),
+        "n_polysyllable_words": sum(row[9] for row in rows),
+        "n_chars": sum(row[8] for row in rows),
+        "n_letters": sum(row[7] for row in rows),
+        "n_difficult_words": sum(row[10] for row in rows),
+        "n_complex_words": sum(row[11] for row in rows),
+        "n_long_words": sum(row[12] for row in rows),
+        "n_linsear_sents": len({row[1] for row in sample}),
+        "n_linsear_easy_words": sum(row[6] < 3 for row in sample),
+        "n_linsear_hard_words": sum(row[6] >= 3 for row in sample),
+    }
+
+
+# ---------------------------------------------------------------------------
+# Formulas (on counts; a zero denominator gives NaN)
+
+
+def _per(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else math.nan
+
+
+def flesch_reading_ease(n_words: int, n_sents: int, n_syllables: int) -> float:
+    """Flesch Reading Ease, 0–100; higher => easier.
+
+    206.835 − 1.015 × words/sentences − 84.6 × syllables/words.
+    Flesch, R. (1948). A new readability yardstick. *Journal of Applied Psychology* 32(3), 221–233.
+    """
+    return 206.835 - 1.015 * _per(n_words, n_sents) - 84.6 * _per(n_syllables, n_words)
+
+
+def flesch_kincaid_grade(n_words: int, n_sents: int, n_syllables: int) -> float:
+    """Flesch–Kincaid grade level; higher => more difficult.
+
+    0.39 × words/sentences + 11.8 × syllables/words − 15.59.
+    Kincaid, J. P., Fishburne, R. P., Rogers, R. L. and Chissom, B. S. (1975). *Derivation of
+    new readability formulas for Navy enlisted personnel.* Research Branch Report 8-75, Naval
+    Technical Training Command.
+    """
+    return 0.39 * _per(n_words, n_sents) + 11.8 * _per(n_syllables, n_words) - 15.59
+
+
+def gunning_fog(n_words: int, n_sents: int, n_complex_words: int) -> float:
+    """Gunning Fog index (grade); higher => more difficult.
+
+    0.4 × (words/sentences + 100 × complex words/words).
+    Gunning, R. (1952). *The Technique of Clear Writing.* McGraw-Hill.
+    """
+    return 0.4 * (_per(n_words, n_sents) + 100 * _per(n_complex_words, n_words))
+
+
+def smog_index(n_sents: int, n_polysyllable_words: int) -> float:
+    """SMOG grade; higher => more difficult. NaN below 3 sentences.
+
+    1.043 × √(polysyllables × 30/sentences) + 3.1291.
+    McLaughlin, G. H. (1969). SMOG grading: a new readability formula. *Journal of Reading*
+    12(8), 639–646.
+    """
+    if n_sents < SMOG_MIN_SENTENCES:
+        return math.nan
+    return 1.043 * math.sqrt(n_polysyllable_words * 30 / n_sents) + 3.1291
+
+
+def coleman_liau_index(n_words: int, n_sents: int, n_letters: int) -> float:
+    """Coleman–Liau index (grade); higher => more difficult.
+
+    0.058 × L − 0.296 × S − 15.8, with L letters and S sentences per 100 words
+    (the published coefficient is 0.0588; textstat's 0.058 is kept for comparability).
+    Coleman, M. and Liau, T. L. (1975). A computer readability formula designed for machine
+    scoring. *Journal of Applied Psychology* 60(2), 283–284.
+    """
+    return 0.058 * 100 * _per(n_letters, n_words) - 0.296 * 100 * _per(n_sents, n_words) - 15.8
+
+
+def automated_readability_index(n_words: int, n_sents: int, n_chars: int) -> float:
+    """Automated Readability Index (grade); higher => more difficult.
+
+    4.71 × characters/words + 0.5 × words/sentences − 21.43, characters being
+    the letters and digits of the words.
+    Smith, E. A. and Senter, R. J. (1967). *Automated Readability Index.* AMRL-TR-66-220,
+    Aerospace Medical Research Laboratories.
+    """
+    return 4.71 * _per(n_chars, n_words) + 0.5 * _per(n_words, n_sents) - 21.43
+
+
+def dale_chall_readability_score(n_words: int, n_sents: int, n_difficult_words: int) -> float:
+    """New Dale–Chall score; higher => more difficult (7.0–7.9 ≈ grades 9–10).
+
+    0.1579 × % difficult words + 0.0496 × words/sentences, + 3.6365 when more
+    than 5% of words are difficult.
+    Dale, E. and Chall, J. S. (1948). A formula for predicting readability. *Educational
+    Research Bulletin* 27, 11–20; Chall, J. S. and Dale, E. (1995). *Readability Revisited:
+    The New Dale–Chall Readability Formula.* Brookline Books.
+    """
+    percent = 100 * _per(n_difficult_words, n_words)
+    adjustment = 3.6365 if percent > 5 else 0.0
+    return 0.1579 * percent + 0.0496 * _per(n_words, n_sents) + adjustment
+
+
+def linsear_write_formula(
+    n_linsear_sents: int, n_linsear_easy_words: int, n_linsear_hard_words: int
+) -> float:
+    """Linsear Write grade on the first 100 words; higher => more difficult.
+
+    r = (easy words + 3 × hard words) / sentences, where hard words have three or
+    more syllables; grade = r/2 if r > 20, else (r − 2)/2.
+    Klare, G. R. (1974). Assessing readability. *Reading Research Quarterly* 10(1), 62–102.
+    """
+    r = _per(n_linsear_easy_words + 3 * n_linsear_hard_words, n_linsear_sents)
+    return r / 2 if r > 20 else (r - 2) / 2
+
+
+def _flesch_grade(score: float) -> list[int]:
+    """Grades textstat's consensus reads from a Flesch Reading Ease score (100 and up: 13)."""
+    bands = [(90, [5]), (80, [6]), (70, [7]), (60, [8, 9]), (50, [10]), (40, [11]), (30, [12])]
+    for low, grades in bands:
+        if low <= score < 100:
+            return grades
+    return [13]
+
+
+#: The grade-level indices after Flesch Reading Ease, in the order textstat's consensus reads them.
+CONSENSUS_ORDER = (
+    "smog_index", "coleman_liau_index", "automated_readability_index",
+    "dale_chall_readability_score", "linsear_write_formula", "gunning_fog",
+)  # fmt: skip
+
+
+def _three(value: float) -> list[int]:
+    if math.isnan(value):
+        return []
+    return [math.floor(value), math.ceil(value), round(value)]
+
+
+def consensus_grade(indices: dict[str, float]) -> float:
+    """The most common grade among the indices, as textstat's ``text_standard`` computes it.
+
+    Each grade-level index contributes its floor, ceiling and rounded value (in
+    textstat's order); Flesch Reading Ease contributes the grade of its band.
+    Ties go to the first seen. NaN indices contribute nothing.
+    """
+    grades = _three(indices["flesch_kincaid_grade"])
+    if not math.isnan(indices["flesch_reading_ease"]):
+        grades += _flesch_grade(indices["flesch_reading_ease"])
+    for name in CONSENSUS_ORDER:
+        grades += _three(indices[name])
+    return float(Counter(grades).most_common(1)[0][0]) if grades else math.nan
+
+
+def indices(counts: dict[str, int]) -> dict[str, float]:
+    """Every index of :data:`INDEX_COLUMNS` from one unit's counts."""
+    c = counts
+    values = {
+        "flesch_reading_ease": flesch_reading_ease(c["n_words"], c["n_sents"], c["n_syllables"]),
+        "flesch_kincaid_grade": flesch_kincaid_grade(c["n_words"], c["n_sents"], c["n_syllables"]),
+        "gunning_fog": gunning_fog(c["n_words"], c["n_sents"], c["n_complex_words"]),
+        "smog_index": smog_index(c["n_sents"], c["n_polysyllable_words"]),
+        "coleman_liau_index": coleman_liau_index(c["n_words"], c["n_sents"], c["n_letters"]),
+        "automated_readability_index": automated_readability_index(
+            c["n_words"], c["n_sents"], c["n_chars"]
+        ),
+        "dale_chall_readability_score": dale_chall_readability_score(
+            c["n_words"], c["n_sents"], c["n_difficult_words"]
+        ),
+        "linsear_write_formula": linsear_write_formula(
+            c["n_linsear_sents"], c["n_linsear_easy_words"], c["n_linsear_hard_words"]
+        ),
+    }
+    values["consensus_grade"] = consensus_grade(values)
+    return values
+
+
+# ---------------------------------------------------------------------------
+# Public tables
+
+
+def _body_rows(article: Article) -> list[tuple]:
+    return [row for row in _word_rows(article) if row[3] == "body"]
+
+
+def readability_table(article: Article, by: Unit = "article") -> pd.DataFrame:
+    """Counts and indices of the body, one row per ``by`` unit.
+
+    ``by``: ``article`` (one row), ``paragraph``, ``sentence`` (with its text) or
+    ``voice`` (``narration`` and ``quote``: sentences whose words are mostly
+    inside quotation marks). Columns: the unit's key, :data:`COUNT_COLUMNS`,
+    :data:`INDEX_COLUMNS`. Indices a unit has too little text for are NaN
+    (SMOG below three sentences; everything for a unit without words).
+    """
+    rows = _body_rows(article)
+    if by == "article":
+        groups = {article.article_id: rows}
+        key = "article_id"
+    elif by in ("paragraph", "sentence"):
+        column = WORD_COLUMNS.index(by)
+        groups = {}
+        for row in rows:
+            groups.setdefault(row[column], []).append(row)
+        key = by
+    elif by == "voice":
+        voice = _sentence_voices(rows)
+        groups = {"narration": [], "quote": []}
+        for row in rows:
+            groups[voice[row[1]]].append(row)
+        key = "voice"
+    else:
+        raise ValueError(f"by must be article, paragraph, sentence or voice, not {by!r}")
+    records = []
+    for name, members in groups.items():
+        counts = count_words(members)
+        records.append({key: name, **counts, **indices(counts)})
+    table = pd.DataFrame(records, columns=[key, *COUNT_COLUMNS, *INDEX_COLUMNS])
+    if by == "sentence":
+        texts = {s.index: " ".join(s.text.split()) for s in article.body_sentences}
+        table["text"] = table["sentence"].map(texts)
+    return table
+
+
+def readability_scores(article: Article) -> dict[str, object]:
+    """The body's indices (rounded to 2 places; None where undefined) and its ``counts``."""
+    counts = count_words(_body_rows(article))
+    scores: dict[str, object] = {
+        name: None if math.isnan(value) else round(value, 2)
+        for name, value in indices(counts).items()
+    }
+    scores["counts"] = counts
+    return scores
+
+
+def hard_words(article: Article) -> pd.DataFrame:
+    """One row per distinct difficult (Dale–Chall) body word, most frequent first.
+
+    Columns: ``word`` (lower case), ``count``, ``n_syllables``, ``is_complex``
+    (also counts for Gunning Fog), ``sentences`` (where it occurs).
+    """
+    words = unnest_words(article)
+    words = words[(words["part"] == "body") & words["is_difficult"]]
+    words = words.assign(word=words["text"].str.lower())
+    grouped = words.groupby("word", sort=True)
+    table = pd.DataFrame(
+        {
+            "count": grouped.size(),
+            "n_syllables": grouped["n_syllables"].first(),
+            "is_complex": grouped["is_complex"].first(),
+            "sentences": grouped["sentence"].agg(lambda s: sorted(set(s))),
+        }
+    ).reset_index()
+    return table.sort_values(["count", "n_syllables", "word"], ascending=[False, False, True],
+                             ignore_index=True)  # fmt: skip
+
+
+def hardest_sentences(
+    article: Article, n: int = 5, by: str = "flesch_kincaid_grade"
+) -> pd.DataFrame:
+    """The ``n`` body sentences with the highest ``by`` index (ties: earlier first)."""
+    table = readability_table(article, "sentence")
+    return (
+        table.sort_values([by, "sentence"], ascending=[False, True]).head(n).reset_index(drop=True)
+    )
+
+
+# ---------------------------------------------------------------------------
+# textstat side by side
+
+TEXTSTAT_FUNCTIONS = {
+    "flesch_reading_ease": "flesch_reading_ease",
+    "flesch_kincaid_grade": "flesch_kincaid_grade",
+    "gunning_fog": "gunning_fog",
+    "smog_index": "smog_index",
+    "coleman_liau_index": "coleman_liau_index",
+    "automated_readability_index": "automated_readability_index",
+    "dale_chall_readability_score": "dale_chall_readability_score",
+    "linsear_write_formula": "linsear_write_formula",
+}
+
+
+def textstat_scores(text: str) -> dict[str, object]:
+    """textstat's own whole-text values on ``text`` (it rounds to 2 places), with its counts."""
+    import textstat
+
+    scores: dict[str, object] = {
+        name: round(float(getattr(textstat, function)(text)), 2)
+        for name, function in TEXTSTAT_FUNCTIONS.items()
+    }
+    scores["consensus_grade"] = float(textstat.text_standard(text, float_output=True))
+    scores["counts"] = {
+        "n_sents": textstat.sentence_count(text),
+        "n_words": textstat.lexicon_count(text),
+        "n_syllables": textstat.syllable_count(text),
+        "n_polysyllable_words": textstat.polysyllabcount(text),
+    }
+    return scores
+
+
+def compare_with_textstat(article: Article) -> pd.DataFrame:
+    """Our values and textstat's on the same body text, one row per count and index.
+
+    Columns: ``measure``, ``ours``, ``textstat``, ``difference`` (textstat − ours).
+    The sentence count explains most of the gap: textstat splits at every period.
+    """
+    ours = readability_scores(article)
+    theirs = textstat_scores(article.body_text)
+    rows = [(k, ours["counts"][k], v) for k, v in theirs["counts"].items()]  # type: ignore[index]
+    rows += [(name, ours[name], theirs[name]) for name in INDEX_COLUMNS]
+    table = pd.DataFrame(rows, columns=["measure", "ours", "textstat"])
+    table["ours"] = table["ours"].astype(float)
+    table["textstat"] = table["textstat"].astype(float)
+    table["difference"] = (table["textstat"] - table["ours"]).round(2)
+    return table
+
+
+# ---------------------------------------------------------------------------
+# Interpretation
+
+#: Flesch (1948), Table 5: score bands, style and the schooling of readers who understand it.
+FLESCH_BANDS: tuple[tuple[float, str, str], ...] = (
+    (90, "very easy", "4th grade"),
+    (80, "easy", "5th grade"),
+    (70, "fairly easy", "6th grade"),
+    (60, "standard", "7th or 8th grade"),
+    (50, "fairly difficult", "some high school"),
+    (30, "difficult", "high school or some college"),
+    (-math.inf, "very difficult", "college graduate"),
+)
+
+#: US school grades to audiences, as grade-level formulas are read (Kincaid et al. 1975; the
+#: usual reading of "grade" as years of US schooling, grade 13+ = college).
+GRADE_AUDIENCES: tuple[tuple[float, str], ...] = (
+    (17, "graduate school"),
+    (13, "college"),
+    (9, "high school"),
+    (6, "middle school"),
+    (-math.inf, "elementary school"),
+)
+
+
+def flesch_band(score: float) -> tuple[str, str]:
+    """The style and audience Flesch (1948) gives for a Reading Ease score."""
+    for low, style, audience in FLESCH_BANDS:
+        if score >= low:
+            return style, audience
+    raise ValueError(f"not a score: {score!r}")
+
+
+def grade_audience(grade: float) -> str:
+    """The audience a US grade level corresponds to (grade 13 and up: college)."""
+    for low, audience in GRADE_AUDIENCES:
+        if grade >= low:
+            return audience
+    raise ValueError(f"not a grade: {grade!r}")
+
+
+def interpret(scores: dict[str, object], indices: Iterable[str] = INDEX_COLUMNS) -> pd.DataFrame:
+    """One row per index: value, and the band or audience it falls in."""
+    rows = []
+    for name in indices:
+        value = scores[name]
+        if value is None:
+            rows.append((name, None, "undefined for this text"))
+        elif name == "flesch_reading_ease":
+            style, audience = flesch_band(float(value))  # type: ignore[arg-type]
+            rows.append((name, value, f"{style} ({audience})"))
+        elif name == "dale_chall_readability_score":
+            rows.append((name, value, dale_chall_band(float(value))))  # type: ignore[arg-type]
+        else:
+            rows.append((name, value, grade_audience(float(value))))  # type: ignore[arg-type]
+    return pd.DataFrame(rows, columns=["index", "value", "reading"])
+
+
+#: Chall and Dale (1995): new Dale–Chall scores to grade levels.
+DALE_CHALL_BANDS: tuple[tuple[float, str], ...] = (
+    (10.0, "grades 16 and above (college graduate)"),
+    (9.0, "grades 13–15 (college)"),
+    (8.0, "grades 11–12"),
+    (7.0, "grades 9–10"),
+    (6.0, "grades 7–8"),
+    (5.0, "grades 5–6"),
+    (-math.inf, "grade 4 and below"),
+)
+
+
+def dale_chall_band(score: float) -> str:
+    """The grade band Chall and Dale (1995) give for a new Dale–Chall score."""
+    for low, band in DALE_CHALL_BANDS:
+        if score >= low:
+            return band
+    raise ValueError(f"not a score: {score!r}")
