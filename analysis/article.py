@@ -622,6 +622,24 @@ def unnest_tokens(article: Article) -> pd.DataFrame:
     )
 
 
+def overview(article: Article) -> dict[str, Any]:
+    """The article's structure in a few numbers (the first keys of the CLI's JSON)."""
+    return {
+        "title": article.title,
+        "source": article.source,
+        "language": article.language,
+        "metadata": list(article.metadata),
+        "dateline": article.dateline.text if article.dateline else None,
+        "paragraphs": len(article.paragraphs),
+        "sentences": len(article.body_sentences),
+        "words": len(article.body_words),
+        "sections": [
+            {"heading": s.heading, "language": s.language, "included": s.included}
+            for s in article.sections
+        ],
+    }
+
+
 def structure_table(article: Article) -> pd.DataFrame:
     """One row per block of the article, in reading order.
 

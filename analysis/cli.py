@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from analysis import readability
-from analysis.article import Article, load_article
+from analysis.article import Article, load_article, overview
 from analysis.errors import AnalysisError
 
 EXIT_BAD_INPUT = 2
@@ -25,18 +25,7 @@ EXIT_FAILURE = 1
 def summarize(article: Article) -> dict[str, Any]:
     """The JSON summary of an article (schema in the README)."""
     return {
-        "title": article.title,
-        "source": article.source,
-        "language": article.language,
-        "metadata": list(article.metadata),
-        "dateline": article.dateline.text if article.dateline else None,
-        "paragraphs": len(article.paragraphs),
-        "sentences": len(article.body_sentences),
-        "words": len(article.body_words),
-        "sections": [
-            {"heading": s.heading, "language": s.language, "included": s.included}
-            for s in article.sections
-        ],
+        **overview(article),
         "readability": readability.readability_scores(article),
         "readability_textstat": readability.textstat_scores(article.body_text),
     }

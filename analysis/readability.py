@@ -27,6 +27,7 @@ values agree (see ``tests/test_readability.py``):
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -471,6 +472,18 @@ def textstat_scores(text: str) -> dict[str, object]:
         "n_polysyllable_words": textstat.polysyllabcount(text),
     }
     return scores
+
+
+def textstat_sentences(text: str) -> list[str]:
+    """The pieces textstat's sentence counter counts in ``text``.
+
+    It takes every run of characters up to ``.``, ``!`` or ``?`` as a sentence
+    (so "U.S." ends one) and drops pieces of two words or fewer.
+    """
+    import textstat
+
+    pieces = re.findall(r"\b[^.!?]+[.!?]*", text)
+    return [piece for piece in pieces if textstat.lexicon_count(piece) > 2]
 
 
 def compare_with_textstat(article: Article) -> pd.DataFrame:

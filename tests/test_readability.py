@@ -3,7 +3,6 @@ and the seed's numbers from its own sentences."""
 
 from __future__ import annotations
 
-
 import pytest
 import textstat
 
@@ -20,6 +19,7 @@ from analysis.readability import (
     readability_scores,
     readability_table,
     textstat_scores,
+    textstat_sentences,
     word_syllables,
 )
 
@@ -192,3 +192,9 @@ def test_grade_and_dale_chall_bands():
     assert grade_audience(10) == "high school"
     assert grade_audience(4) == "elementary school"
     assert dale_chall_band(7.5) == "grades 9–10"
+
+
+def test_textstat_sentences_show_where_it_splits(seed):
+    pieces = textstat_sentences(seed.body_text)
+    assert len(pieces) == textstat.sentence_count(seed.body_text) == 42
+    assert pieces[0] == "Japanese and U."

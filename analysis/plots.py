@@ -1,0 +1,116 @@
+"""Charts for the notebooks. Each function returns a matplotlib ``Figure`` and touches
+no global state (no pyplot), so a notebook shows exactly the figure it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+#: US grade bands read from grade-level indices (see ``analysis.readability.GRADE_AUDIENCES``).
+GRADE_BANDS = (
+    (0, 6, "elementary", "#f2f7ee"),
+    (6, 9, "middle school", "#e6f0dc"),
+    (9, 13, "high school", "#fdf3dc"),
+    (13, 17, "college", "#fbe3d3"),
+    (17, 22, "graduate", "#f6d3d3"),
+)
+
+PALETTE = ("#1f5f9e", "#d1803b", "#4c9a5b", "#a64b79", "#6e6e6e", "#b8a02e")
+
+
+def grade_chart(
+    grades: dict[str, float], reference: dict[str, float] | None = None, *,
+    label: str = "ours", reference_label: str = "textstat", title: str = "",
+) -> Figure:  # fmt: skip
+    """Horizontal bars of grade-level indices over shaded US school-grade bands;
+    ``reference`` values (e.g. textstat's) are drawn as markers."""
+    figure = Figure(figsize=(8, 0.45 * len(grades) + 1.6))
+    axes = figure.subplots()
+    names = list(grades)
+    top = max([22.0, *[v for v in grades.values() if v == v]])
+    for low, high, band, colour in GRADE_BANDS:
+        axes.axvspan(low, min(high, top), color=colour, zorder=0)
+        axes.text((low + min(high, top)) / 2, -0.8, band, ha="center", va="center",
+                  fontsize=8, color="#555")  # fmt: skip
+    positions = range(len(names))
+    axes.barh(positions, [grades[n] for n in names], color=PALETTE[0], height=0.5, label=label)
+    if reference:
+        axes.scatter([reference[n] for n in names], positions, color=PALETTE[1], zorder=3,
+                     marker="D", label=reference_label)  # fmt: skip
+    axes.set_yticks(list(positions), [n.replace("_", " ") for n in names])
+    axes.set_ylim(len(names) - 0.5, -1.2)  # top to bottom, with a row for the band names
+    axes.set_xlim(0, top)
+    axes.set_xlabel("US school grade")
+    axes.legend(loc="lower right", fontsize=8)
+    axes.set_title(title)
+    figure.tight_layout()
+    return figure
+
+
+def histogram(values: Sequence[float], *, bins: int = 10, xlabel: str, title: str = "") -> Figure:
+    """A histogram with the median marked."""
+    figure = Figure(figsize=(7, 3.2))
+    axes = figure.subplots()
+    series = pd.Series(values, dtype=float)
+    axes.hist(series, bins=bins, color=PALETTE[0], edgecolor="white")
+    axes.axvline(series.median(), color=PALETTE[1], linestyle="--",
+                 label=f"median {series.median():g}")  # fmt: skip
+    axes.set_xlabel(xlabel)
+    axes.set_ylabel("count")
+    axes.legend(fontsize=8)
+    axes.set_title(title)
+    figure.tight_layout()
+    return figure
+
+
+def line_chart(
+    table: pd.DataFrame, *, x: str, columns: Sequence[str], xlabel: str, ylabel: str,
+    title: str = "", zero_line: bool = False,
+) -> Figure:  # fmt: skip
+    """One line per column of ``table`` against column ``x``."""
+    figure = Figure(figsize=(8, 3.4))
+    axes = figure.subplots()
+    for colour, column in zip(PALETTE, columns, strict=False):
+        axes.plot(table[x], table[column], marker="o", color=colour,
+                  label=column.replace("_", " "))  # fmt: skip
+    if zero_line:
+        axes.axhline(0, color="#999", linewidth=0.8)
+    axes.set_xlabel(xlabel)
+    axes.set_ylabel(ylabel)
+    axes.set_xticks(list(table[x]))
+    axes.legend(fontsize=8)
+    axes.set_title(title)
+    figure.tight_layout()
+    return figure
+
+
+def grouped_bars(
+    table: pd.DataFrame, *, category: str, columns: Sequence[str], ylabel: str = "",
+    title: str = "", horizontal: bool = False,
+) -> Figure:  # fmt: skip
+    """Bars of ``columns`` side by side for each value of ``category``."""
+    n_rows, n_cols = len(table), len(columns)
+    figure = Figure(figsize=(8, max(3.0, 0.35 * n_rows * n_cols + 1)) if horizontal else (8, 3.4))
+    axes = figure.subplots()
+    width = 0.8 / n_cols
+    for i, (colour, column) in enumerate(zip(PALETTE, columns, strict=False)):
+        offsets = [p + (i - (n_cols - 1) / 2) * width for p in range(n_rows)]
+        draw = axes.barh if horizontal else axes.bar
+        draw(offsets, table[column], width, color=colour, label=column.replace("_", " "))
+    ticks = (list(range(n_rows)), [str(v) for v in table[category]])
+    if horizontal:
+        axes.set_yticks(*ticks)
+        axes.invert_yaxis()
+        axes.set_xlabel(ylabel)
+        axes.axvline(0, color="#999", linewidth=0.8)
+    else:
+        axes.set_xticks(*ticks)
+        axes.set_ylabel(ylabel)
+        axes.axhline(0, color="#999", linewidth=0.8)
+    if n_cols > 1:
+        axes.legend(fontsize=8)
+    axes.set_title(title)
+    figure.tight_layout()
+    return figure
