@@ -12,9 +12,10 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from analysis import readability
+from analysis import readability, sentiment
 from analysis.article import Article, load_article, overview
 from analysis.errors import AnalysisError
 
@@ -24,10 +25,18 @@ EXIT_FAILURE = 1
 
 def summarize(article: Article) -> dict[str, Any]:
     """The JSON summary of an article (schema in the README)."""
+    notes = []
+    if article.language not in ("en", "und"):
+        notes.append(
+            f"the body's language is {article.language!r}: readability formulas, VADER and the "
+            "lexicons are built for English, so those numbers are not meaningful"
+        )
     return {
         **overview(article),
+        "notes": notes,
         "readability": readability.readability_scores(article),
         "readability_textstat": readability.textstat_scores(article.body_text),
+        "sentiment": sentiment.sentiment_summary(article),
     }
 
 
@@ -53,6 +62,14 @@ def format_summary(summary: dict[str, Any]) -> str:
             f"{audience}); consensus grade {scores['consensus_grade']} "
             f"(textstat, splitting at every period: {textstat_grade})"
         )
+    mood = summary["sentiment"]
+    if mood["mean_compound"] is not None:
+        lines.append(
+            f"Sentiment:  mean VADER compound {mood['mean_compound']} over body sentences; "
+            f"domain lexicon tone {mood['mean_domain_tone']}; VADER knows "
+            f"{mood['vader_coverage']:.0%} of the content words"
+        )
+    lines += [f"Note:       {note}" for note in summary["notes"]]
     return "\n".join(lines)
 
 
@@ -72,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.article == "-":
             article = load_article(sys.stdin.buffer.read(), article_id="stdin")
         else:
-            article = load_article(_as_path(args.article))
+            article = load_article(Path(args.article))
         summary = summarize(article)
     except AnalysisError as error:
         print(f"error: {error}", file=sys.stderr)

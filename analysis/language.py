@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 #: Fewer letters than this are too little evidence for a language label.
 MIN_LETTERS = 20
@@ -21,10 +25,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 @cache
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+def _identifier() -> LanguageIdentifier:
+    from py3langid import langid
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
 
 
 def detect(text: str) -> str:

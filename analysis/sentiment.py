@@ -1,0 +1,480 @@
+"""Sentiment with evidence: NLTK's VADER per sentence, and a transparent domain lexicon beside it.
+
+VADER (Hutto and Gilbert 2014) scores a sentence from a lexicon of word
+valences adjusted by rules: negation ("not good"), boosters and dampeners
+("very", "slightly"), words in capitals, and "but" (the clause after it
+weighs more). :func:`explain_vader` runs the same steps as NLTK's
+``polarity_scores`` and keeps each word's valence after the rules, so every
+score comes with the words that made it; its scores equal NLTK's exactly.
+
+VADER's lexicon was built for social media. Security and diplomacy reporting
+uses words it does not know (deterrence, coercive) and words it knows in
+another sense ("greatest strategic challenge", "for its own benefit").
+:func:`vader_coverage` and the ``non_evaluative`` flag show where that
+matters; a domain lexicon (``analysis/data/security_lexicon.tsv``, or your
+own file) is scored beside VADER with its own evidence.
+
+Thresholds: a compound score >= 0.05 is positive, <= -0.05 negative, else
+neutral (Hutto and Gilbert 2014).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from analysis.article import Article
+from analysis.datafiles import data_path, parse_entries, read_entries
+from analysis.errors import LexiconError
+from analysis.quotes import token_in_quote
+from analysis.resources import ensure_nltk_data
+
+if TYPE_CHECKING:
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+POSITIVE_THRESHOLD = 0.05
+NEGATIVE_THRESHOLD = -0.05
+#: VADER's normalisation constant: score / sqrt(score² + alpha) maps a sum into (-1, 1).
+ALPHA = 15
+DEFAULT_LEXICON = "security_lexicon.tsv"
+
+
+@cache
+def analyzer() -> SentimentIntensityAnalyzer:
+    """NLTK's VADER analyser, with the lexicon built offline by :mod:`analysis.resources`."""
+    ensure_nltk_data()
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+# ---------------------------------------------------------------------------
+# VADER with evidence
+
+
+@dataclass(frozen=True)
+class VaderExplanation:
+    """VADER's scores for one text and the valence of each word after VADER's rules."""
+
+    neg: float
+    neu: float
+    pos: float
+    compound: float
+    words: tuple[str, ...]
+    valences: tuple[float, ...]  # one per word, after negation, boosters, caps and "but"
+    lexicon_valences: tuple[float | None, ...]  # the lexicon's own value, None if absent
+
+    @property
+    def evidence(self) -> list[dict[str, float | str]]:
+        """The words that carried the score: ``{"word", "valence"}`` for non-zero valences."""
+        return [
+            {"word": word, "valence": round(valence, 4)}
+            for word, valence in zip(self.words, self.valences, strict=True)
+            if valence != 0
+        ]
+
+
+def explain_vader(text: str) -> VaderExplanation:
+    """VADER's scores for ``text`` and the per-word valences behind them.
+
+    Follows ``SentimentIntensityAnalyzer.polarity_scores`` step by step (NLTK
+    3.10), keeping the ``sentiments`` list it builds; the scores are NLTK's own.
+    """
+    from nltk.sentiment.vader import SentiText
+
+    sia = analyzer()
+    constants = sia.constants
+    sentitext = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
+    words = sentitext.words_and_emoticons
+    first_index: dict[str, int] = {}
+    for index, word in enumerate(words):
+        first_index.setdefault(word, index)
+    sentiments: list[float] = []
+    for item in words:
+        i = first_index[item]  # NLTK uses the first occurrence, and so do we
+        kind_of = i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
+        if kind_of or item.lower() in constants.BOOSTER_DICT:
+            sentiments.append(0)
+            continue
+        sentiments = sia.sentiment_valence(0, sentitext, item, i, sentiments)
+    sentiments = sia._but_check(words, sentiments)
+    scores = sia.score_valence(sentiments, text)
+    return VaderExplanation(
+        neg=scores["neg"],
+        neu=scores["neu"],
+        pos=scores["pos"],
+        compound=scores["compound"],
+        words=tuple(words),
+        valences=tuple(float(v) for v in sentiments),
+        lexicon_valences=tuple(sia.lexicon.get(word.lower()) for word in words),
+    )
+
+
+def label(compound: float) -> str:
+    """``positive``, ``negative`` or ``neutral`` by Hutto and Gilbert's thresholds."""
+    if compound >= POSITIVE_THRESHOLD:
+        return "positive"
+    if compound <= NEGATIVE_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+# ---------------------------------------------------------------------------
+# The domain lexicon
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One term of a tone lexicon. A trailing ``*`` matches any ending (``threat*``)."""
+
+    term: str
+    weight: float
+    category: str
+    rationale: str
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.term.split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A tone lexicon: entries, and where it came from."""
+
+    name: str
+    entries: tuple[LexiconEntry, ...]
+
+    def match(self, words: list[str], start: int) -> LexiconEntry | None:
+        """The longest entry matching ``words`` from position ``start``, or None."""
+        best = None
+        for entry in self._by_first_letter().get(words[start][:1], ()):
+            parts = entry.words
+            if start + len(parts) > len(words):
+                continue
+            if all(_term_matches(p, w) for p, w in zip(parts, words[start:], strict=False)) and (
+                best is None or len(parts) > len(best.words)
+            ):
+                best = entry
+        return best
+
+    def _by_first_letter(self) -> dict[str, tuple[LexiconEntry, ...]]:
+        return _index_entries(self.entries)
+
+
+@cache
+def _index_entries(entries: tuple[LexiconEntry, ...]) -> dict[str, tuple[LexiconEntry, ...]]:
+    index: dict[str, list[LexiconEntry]] = {}
+    for entry in entries:
+        index.setdefault(entry.term[:1], []).append(entry)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _term_matches(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+WEIGHT_RANGE = (-4.0, 4.0)  # VADER's scale
+
+
+def parse_lexicon(text: str, *, name: str) -> Lexicon:
+    """Parse a lexicon file: ``term<TAB>weight<TAB>category<TAB>rationale`` per line.
+
+    Raises :class:`LexiconError` naming the line for a malformed entry, a weight
+    outside -4..4, an empty category or rationale, or a duplicate term.
+    """
+    entries = []
+    seen: dict[str, int] = {}
+    for number, (term, weight, category, rationale) in enumerate(
+        parse_entries(text, 4, source=name), start=1
+    ):
+        where = f"{name}, entry {number} ({term!r})"
+        try:
+            value = float(weight)
+        except ValueError:
+            raise LexiconError(f"{where}: weight {weight!r} is not a number") from None
+        if not WEIGHT_RANGE[0] <= value <= WEIGHT_RANGE[1] or value == 0:
+            raise LexiconError(f"{where}: weight {value} is outside -4..4 or zero")
+        if not term or term != term.lower():
+            raise LexiconError(f"{where}: terms are written in lower case")
+        if not category or not rationale:
+            raise LexiconError(f"{where}: category and rationale are required")
+        if term in seen:
+            raise LexiconError(f"{where}: duplicate of entry {seen[term]}")
+        seen[term] = number
+        entries.append(LexiconEntry(term, value, category, rationale))
+    if not entries:
+        raise LexiconError(f"{name}: the lexicon has no entries")
+    return Lexicon(name, tuple(entries))
+
+
+@cache
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The domain lexicon shipped with the package, or a lexicon file of your own."""
+    if path is None:
+        return parse_lexicon(data_path(DEFAULT_LEXICON).read_text(encoding="utf-8"),
+                             name=DEFAULT_LEXICON)  # fmt: skip
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise LexiconError(
+            f"{path}: cannot read the lexicon ({error.strerror or error})"
+        ) from error
+    except UnicodeDecodeError as error:
+        raise LexiconError(f"{path}: the lexicon is not UTF-8 text") from error
+    return parse_lexicon(text, name=path.name)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def normalise_word(word: str) -> str:
+    """Lower case, curly apostrophe folded, possessive dropped: ``China’s`` -> ``china``."""
+    return _POSSESSIVE.sub("", word.lower().replace("’", "'"))
+
+
+def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, LexiconEntry]]:
+    """``(position, entry)`` for each lexicon match in normalised ``words``, longest first."""
+    matches = []
+    position = 0
+    while position < len(words):
+        entry = lexicon.match(words, position)
+        if entry:
+            matches.append((position, entry))
+            position += len(entry.words)
+        else:
+            position += 1
+    return matches
+
+
+def domain_tone(score: float) -> float:
+    """A lexicon sum mapped into (-1, 1) as VADER maps its sum: x / sqrt(x² + 15)."""
+    return score / math.sqrt(score * score + ALPHA) if score else 0.0
+
+
+# ---------------------------------------------------------------------------
+# Non-evaluative uses
+
+
+@cache
+def non_evaluative_words() -> dict[str, str]:
+    """Words VADER scores that news usually uses descriptively, with why (data file)."""
+    return {word: why for word, why in read_entries("vader_non_evaluative.tsv", 2)}
+
+
+# ---------------------------------------------------------------------------
+# Tidy tables
+
+
+def _sentence_voice(article: Article) -> dict[int, str]:
+    flags: dict[int, list[bool]] = {}
+    in_quote = token_in_quote(article)
+    for token in article.tokens:
+        if token.kind != "punct":
+            flags.setdefault(token.sentence, []).append(in_quote[token.index])
+    return {
+        sentence: "quote" if sum(values) > len(values) / 2 else "narration"
+        for sentence, values in flags.items()
+    }
+
+
+SENTENCE_COLUMNS = [
+    "article_id", "sentence", "paragraph", "part", "voice", "neg", "neu", "pos", "compound",
+    "label", "evidence", "non_evaluative_share", "domain_score", "domain_tone", "domain_label",
+    "domain_evidence", "text",
+]  # fmt: skip
+
+
+def sentence_sentiment(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """One row per sentence (headline = sentence 0), VADER and the domain lexicon side by side.
+
+    Columns: ``article_id``, ``sentence``, ``paragraph``, ``part``, ``voice``
+    (narration/quote), VADER's ``neg``, ``neu``, ``pos``, ``compound`` and
+    ``label``; ``evidence`` (list of ``{"word", "valence"}`` after VADER's rules);
+    ``non_evaluative_share`` (share of the absolute valence from words listed in
+    ``vader_non_evaluative.tsv``); the domain lexicon's ``domain_score`` (sum of
+    weights), ``domain_tone`` (that sum mapped into (-1, 1)), ``domain_label`` and
+    ``domain_evidence`` (list of ``{"term", "weight", "category"}``); ``text``.
+    """
+    lexicon = lexicon or load_lexicon()
+    key = f"sentiment:{lexicon.name}:{id(lexicon)}"
+    return article.cached(key, lambda: _sentence_sentiment(article, lexicon)).copy()
+
+
+def _sentence_sentiment(article: Article, lexicon: Lexicon) -> pd.DataFrame:
+    voices = _sentence_voice(article)
+    non_evaluative = non_evaluative_words()
+    rows = []
+    for sentence in article.sentences:
+        vader = explain_vader(sentence.text)
+        total = sum(abs(v) for v in vader.valences)
+        descriptive = sum(
+            abs(v) for w, v in zip(vader.words, vader.valences, strict=True)
+            if w.lower() in non_evaluative
+        )  # fmt: skip
+        words = [normalise_word(t.text) for t in article.tokens_of(sentence.index)
+                 if t.kind == "word"]  # fmt: skip
+        matches = lexicon_matches(words, lexicon)
+        score = sum(entry.weight for _, entry in matches)
+        tone = domain_tone(score)
+        rows.append({
+            "article_id": article.article_id,
+            "sentence": sentence.index,
+            "paragraph": sentence.paragraph,
+            "part": sentence.part,
+            "voice": voices.get(sentence.index, "narration"),
+            "neg": vader.neg, "neu": vader.neu, "pos": vader.pos, "compound": vader.compound,
+            "label": label(vader.compound),
+            "evidence": vader.evidence,
+            "non_evaluative_share": round(descriptive / total, 4) if total else 0.0,
+            "domain_score": score,
+            "domain_tone": round(tone, 4),
+            "domain_label": label(tone),
+            "domain_evidence": [
+                {"term": " ".join(words[p : p + len(e.words)]), "weight": e.weight,
+                 "category": e.category}
+                for p, e in matches
+            ],
+            "text": " ".join(sentence.text.split()),
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def sentiment_by(article: Article, by: str = "paragraph", lexicon: Lexicon | None = None
+                 ) -> pd.DataFrame:  # fmt: skip
+    """Mean sentence scores per ``by`` unit: ``part`` (headline/body), ``paragraph``,
+    ``voice`` (body narration/quote) or ``article`` (the body as a whole).
+
+    Columns: the unit, ``n_sentences``, ``mean_compound``, ``mean_domain_tone``,
+    ``n_positive``, ``n_negative``, ``n_neutral`` (VADER labels). Means of
+    sentence scores, so that every sentence counts once whatever its length.
+    """
+    table = sentence_sentiment(article, lexicon)
+    if by != "part":
+        table = table[table["part"] == "body"]
+    if by == "article":
+        table = table.assign(article="body")
+    if by not in ("part", "paragraph", "voice", "article"):
+        raise ValueError(f"by must be part, paragraph, voice or article, not {by!r}")
+    grouped = table.groupby(by, sort=True)
+    return pd.DataFrame({
+        "n_sentences": grouped.size(),
+        "mean_compound": grouped["compound"].mean().round(4),
+        "mean_domain_tone": grouped["domain_tone"].mean().round(4),
+        "n_positive": grouped["label"].agg(lambda s: int((s == "positive").sum())),
+        "n_negative": grouped["label"].agg(lambda s: int((s == "negative").sum())),
+        "n_neutral": grouped["label"].agg(lambda s: int((s == "neutral").sum())),
+    }).reset_index()  # fmt: skip
+
+
+def sentiment_arc(article: Article, window: int = 3, lexicon: Lexicon | None = None
+                  ) -> pd.DataFrame:  # fmt: skip
+    """Body sentences in order with VADER's compound, the domain tone, and their centred
+    rolling means over ``window`` sentences (``compound_smooth``, ``domain_smooth``)."""
+    table = sentence_sentiment(article, lexicon)
+    table = table[table["part"] == "body"].reset_index(drop=True)
+    rolling = {"center": True, "min_periods": 1}
+    return table[["sentence", "paragraph", "voice", "compound", "domain_tone"]].assign(
+        compound_smooth=table["compound"].rolling(window, **rolling).mean().round(4),
+        domain_smooth=table["domain_tone"].rolling(window, **rolling).mean().round(4),
+    )
+
+
+def unnest_evidence(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """One row per scoring word per sentence, from both methods.
+
+    Columns: ``sentence``, ``method`` (``vader``/``domain``), ``word``, ``valence``
+    (VADER: after its rules; domain: the entry's weight), ``category`` (domain only).
+    """
+    rows = []
+    for row in sentence_sentiment(article, lexicon).itertuples(index=False):
+        rows += [(row.sentence, "vader", e["word"].lower(), e["valence"], "") for e in row.evidence]
+        rows += [(row.sentence, "domain", e["term"], e["weight"], e["category"])
+                 for e in row.domain_evidence]  # fmt: skip
+    return pd.DataFrame(rows, columns=["sentence", "method", "word", "valence", "category"])
+
+
+def influential_words(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Words that moved the most body sentences, per method.
+
+    Columns: ``method``, ``word``, ``n_sentences``, ``total_valence``, ``mean_valence``.
+    """
+    body = {s.index for s in article.body_sentences}
+    evidence = unnest_evidence(article, lexicon)
+    evidence = evidence[evidence["sentence"].isin(body)]
+    grouped = evidence.groupby(["method", "word"], sort=True)
+    table = pd.DataFrame({
+        "n_sentences": grouped["sentence"].nunique(),
+        "total_valence": grouped["valence"].sum().round(3),
+        "mean_valence": grouped["valence"].mean().round(3),
+    }).reset_index()  # fmt: skip
+    table["magnitude"] = table["total_valence"].abs()
+    table = table.sort_values(["n_sentences", "magnitude", "word"], ascending=[False, False, True])
+    return table.drop(columns="magnitude").reset_index(drop=True)
+
+
+def disagreements(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Body sentences where VADER and the domain lexicon give opposite labels
+    (one positive, the other negative), strongest disagreement first."""
+    table = sentence_sentiment(article, lexicon)
+    table = table[table["part"] == "body"]
+    opposite = ((table["label"] == "positive") & (table["domain_label"] == "negative")) | (
+        (table["label"] == "negative") & (table["domain_label"] == "positive")
+    )
+    table = table[opposite].assign(gap=(table["compound"] - table["domain_tone"]).abs())
+    return table.sort_values(["gap", "sentence"], ascending=[False, True]).reset_index(drop=True)
+
+
+def vader_coverage(article: Article) -> pd.DataFrame:
+    """The body's content words (letters only, not stopwords) and whether VADER knows them.
+
+    Columns: ``word``, ``count``, ``in_vader``, ``vader_valence``, ``in_domain``
+    (whether the domain lexicon has a matching entry). Most frequent first.
+    """
+    from analysis.terms import is_stopword
+
+    sia = analyzer()
+    lexicon = load_lexicon()
+    counts: dict[str, int] = {}
+    for token in article.body_tokens:
+        word = normalise_word(token.text)
+        if token.kind == "word" and word.isalpha() and not is_stopword(word):
+            counts[word] = counts.get(word, 0) + 1
+    rows = [
+        (word, count, word in sia.lexicon, sia.lexicon.get(word),
+         lexicon.match([word], 0) is not None)
+        for word, count in counts.items()
+    ]  # fmt: skip
+    table = pd.DataFrame(rows, columns=["word", "count", "in_vader", "vader_valence", "in_domain"])
+    return table.sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
+
+
+def sentiment_summary(article: Article, lexicon: Lexicon | None = None) -> dict[str, object]:
+    """The CLI's ``sentiment`` object: means and one entry per sentence (schema in README)."""
+    table = sentence_sentiment(article, lexicon)
+    body = table[table["part"] == "body"]
+    coverage = vader_coverage(article)
+    return {
+        "mean_compound": round(float(body["compound"].mean()), 4) if len(body) else None,
+        "mean_domain_tone": round(float(body["domain_tone"].mean()), 4) if len(body) else None,
+        "headline_compound": (
+            float(table.loc[table["part"] == "headline", "compound"].iloc[0])
+            if (table["part"] == "headline").any() else None
+        ),
+        "vader_coverage": round(float(coverage["in_vader"].mean()), 4) if len(coverage) else None,
+        "sentences": [
+            {
+                "index": int(row.sentence), "part": row.part, "text": row.text,
+                "compound": row.compound, "evidence": row.evidence,
+                "domain_score": row.domain_score, "domain_tone": row.domain_tone,
+                "domain_evidence": row.domain_evidence,
+            }
+            for row in table.itertuples(index=False)
+        ],
+    }  # fmt: skip

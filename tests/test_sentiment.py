@@ -1,0 +1,224 @@
+"""Sentiment: equality with NLTK's VADER, evidence that explains each score, the domain lexicon."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from analysis import LexiconError, load_article
+from analysis.datafiles import data_path
+from analysis.sentiment import (
+    analyzer,
+    disagreements,
+    explain_vader,
+    influential_words,
+    label,
+    load_lexicon,
+    non_evaluative_words,
+    parse_lexicon,
+    sentence_sentiment,
+    sentiment_arc,
+    sentiment_by,
+    sentiment_summary,
+    unnest_evidence,
+    vader_coverage,
+)
+
+
+def test_equal_to_nltk_on_every_seed_sentence(seed):
+    sia = analyzer()
+    table = sentence_sentiment(seed)
+    assert len(table) == len(seed.sentences) == 29
+    for sentence, row in zip(seed.sentences, table.itertuples(index=False), strict=True):
+        expected = sia.polarity_scores(sentence.text)
+        assert (row.neg, row.neu, row.pos, row.compound) == (
+            expected["neg"],
+            expected["neu"],
+            expected["pos"],
+            expected["compound"],
+        ), sentence.index
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "...",
+        "GREAT news!!!",
+        "It was kind of good, but the end was awful.",
+        "Not bad at all :)",
+        "good good good bad",
+    ],
+)
+def test_equal_to_nltk_on_edge_cases(text):
+    ours = explain_vader(text)
+    assert (ours.neg, ours.neu, ours.pos, ours.compound) == tuple(
+        analyzer().polarity_scores(text)[k] for k in ("neg", "neu", "pos", "compound")
+    )
+
+
+def test_evidence_explains_the_sign_of_every_seed_score(seed):
+    for row in sentence_sentiment(seed).itertuples(index=False):
+        total = sum(e["valence"] for e in row.evidence)
+        if row.compound == 0:
+            assert total == 0 or not row.evidence
+        else:
+            assert math.copysign(1, total) == math.copysign(1, row.compound), row.sentence
+
+
+def test_negation_flips_the_word():
+    plain = explain_vader("The talks were good.").evidence
+    negated = explain_vader("The talks were not good.").evidence
+    assert plain[0]["word"] == negated[0]["word"] == "good"
+    assert plain[0]["valence"] > 0 > negated[0]["valence"]
+
+
+def test_booster_strengthens_the_word():
+    plain = explain_vader("The talks were good.").evidence[0]["valence"]
+    boosted = explain_vader("The talks were very good.").evidence
+    assert [e["word"] for e in boosted] == ["good"]  # the booster itself carries nothing
+    assert boosted[0]["valence"] > plain
+
+
+def test_but_shifts_weight_to_the_second_clause():
+    evidence = {
+        e["word"]: e["valence"] for e in explain_vader("Good plan, but bad result.").evidence
+    }
+    lexicon = analyzer().lexicon
+    assert abs(evidence["Good"]) < abs(lexicon["good"])  # halved before "but"
+    assert abs(evidence["bad"]) > abs(lexicon["bad"])  # 1.5 times after it
+
+
+def test_seed_sharpest_line_about_china_is_positive_for_vader_negative_for_domain(seed):
+    table = sentence_sentiment(seed).set_index("sentence")
+    row = table.loc[11]
+    assert row["text"].startswith("In the joint statement following the talks")
+    assert row["label"] == "positive"
+    assert {"greatest", "benefit"} <= {e["word"] for e in row["evidence"]}
+    assert row["non_evaluative_share"] > 0.9
+    assert row["domain_label"] == "negative"
+    assert 11 in set(disagreements(seed)["sentence"])
+
+
+def test_seed_negated_attacks_read_as_positive_by_vader(seed):
+    row = sentence_sentiment(seed).set_index("sentence").loc[18]
+    attacks = [e for e in row["evidence"] if e["word"] == "attacks"]
+    assert attacks and attacks[0]["valence"] > 0  # "not compromised, the attacks": negation reach
+    assert any(e["term"] == "attacks" and e["weight"] < 0 for e in row["domain_evidence"])
+
+
+def test_seed_vader_misses_the_security_vocabulary(seed):
+    coverage = vader_coverage(seed).set_index("word")
+    for word in ("coercive", "deterrence", "cooperation"):
+        assert not coverage.loc[word, "in_vader"], word
+        assert coverage.loc[word, "in_domain"], word
+    assert coverage["in_vader"].mean() < 0.25
+
+
+def test_seed_aggregates(seed):
+    parts = sentiment_by(seed, "part").set_index("part")
+    assert parts.loc["headline", "n_sentences"] == 1
+    assert parts.loc["body", "n_sentences"] == 28
+    voices = sentiment_by(seed, "voice").set_index("voice")
+    assert voices["n_sentences"].sum() == 28
+    assert len(sentiment_by(seed, "paragraph")) == 14
+    article = sentiment_by(seed, "article").iloc[0]
+    body = sentence_sentiment(seed).query("part == 'body'")
+    assert article["mean_compound"] == round(body["compound"].mean(), 4)
+    arc = sentiment_arc(seed)
+    assert list(arc["sentence"]) == list(range(1, 29))
+    with pytest.raises(ValueError, match="by must be"):
+        sentiment_by(seed, "word")
+
+
+def test_influential_words_and_evidence_table(seed):
+    evidence = unnest_evidence(seed)
+    assert set(evidence["method"]) == {"vader", "domain"}
+    top = influential_words(seed)
+    domain = top[top["method"] == "domain"].iloc[0]
+    assert domain["word"] == "cooperation" and domain["n_sentences"] == 6
+
+
+def test_summary_for_the_cli(seed):
+    summary = sentiment_summary(seed)
+    assert len(summary["sentences"]) == 29
+    first = summary["sentences"][1]
+    assert set(first) >= {"index", "text", "compound", "evidence", "domain_score"}
+    assert summary["mean_compound"] == round(
+        sum(s["compound"] for s in summary["sentences"][1:]) / 28, 4
+    )
+
+
+def test_labels():
+    assert label(0.05) == "positive" and label(-0.05) == "negative" and label(0.0) == "neutral"
+
+
+# -- the lexicon files -----------------------------------------------------------
+
+
+def test_shipped_domain_lexicon_is_valid():
+    lexicon = load_lexicon()
+    terms = [entry.term for entry in lexicon.entries]
+    assert len(terms) == len(set(terms))
+    assert all(-4 <= entry.weight <= 4 and entry.weight != 0 for entry in lexicon.entries)
+    assert all(entry.rationale and entry.category for entry in lexicon.entries)
+    assert {entry.category for entry in lexicon.entries} == {
+        "threat",
+        "conflict",
+        "cooperation",
+        "reassurance",
+    }
+
+
+def test_non_evaluative_words_are_all_in_vader():
+    lexicon = analyzer().lexicon
+    assert all(word in lexicon for word in non_evaluative_words())
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("threat\t-9\tthreat\ttoo strong\n", "outside -4..4"),
+        ("threat\tbad\tthreat\tnot a number\n", "not a number"),
+        ("threat\t-2\tthreat\n", "expected 4"),
+        ("threat\t-2\tthreat\tok\nthreat\t-1\tthreat\tagain\n", "duplicate"),
+        ("Threat\t-2\tthreat\tok\n", "lower case"),
+        ("# only a comment\n", "no entries"),
+    ],
+)
+def test_bad_lexicon_files_are_refused(text, message):
+    with pytest.raises(LexiconError, match=message):
+        parse_lexicon(text, name="mine.tsv")
+
+
+def test_own_lexicon_file(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("# mine\ncalm\t2\treassurance\ta calm sea\n", encoding="utf-8")
+    article = load_article("Headline\n\nThe sea was calm. The sea was rough.\n")
+    table = sentence_sentiment(article, load_lexicon(path))
+    assert list(table["domain_score"]) == [0.0, 2.0, 0.0]
+    with pytest.raises(LexiconError, match="cannot read"):
+        load_lexicon(tmp_path / "missing.tsv")
+
+
+def test_shipped_lexicon_path_exists():
+    assert data_path("security_lexicon.tsv").exists()
+
+
+def test_non_english_body_is_flagged_in_the_cli_summary():
+    from analysis.cli import summarize
+
+    article = load_article(
+        "Balita\n\nSi Venus L Peñaflor ay naging editor-in-chief ng Newsworld, isang lokal na "
+        "pahayagan ng Laguna. Publisher din siya ng Daystar Gazette at Tutubi News Magazine.\n"
+    )
+    summary = summarize(article)
+    assert article.language == "tl"
+    assert summary["notes"] and "not meaningful" in summary["notes"][0]
+
+
+def test_body_without_words():
+    summary = sentiment_summary(load_article("Headline\n\n... !\n"))
+    assert summary["mean_compound"] == 0.0
+    assert summary["vader_coverage"] is None
