@@ -92,7 +92,7 @@ def grouped_bars(
 ) -> Figure:  # fmt: skip
     """Bars of ``columns`` side by side for each value of ``category``."""
     n_rows, n_cols = len(table), len(columns)
-    figure = Figure(figsize=(8, max(3.0, 0.35 * n_rows * n_cols + 1)) if horizontal else (8, 3.4))
+    figure = Figure(figsize=(8, max(3.0, 0.16 * n_rows * n_cols + 1)) if horizontal else (8, 3.4))
     axes = figure.subplots()
     width = 0.8 / n_cols
     for i, (colour, column) in enumerate(zip(PALETTE, columns, strict=False)):

@@ -346,6 +346,23 @@ def _sentence_sentiment(article: Article, lexicon: Lexicon) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
+def evidence_table(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """One row per sentence with both methods' evidence written out for reading:
+    ``word (+1.4)`` for VADER, ``term (-2.0, threat)`` for the domain lexicon."""
+    table = sentence_sentiment(article, lexicon)
+    return pd.DataFrame({
+        "sentence": table["sentence"],
+        "compound": table["compound"],
+        "vader_evidence": [", ".join(f"{e['word']} ({e['valence']:+.2f})" for e in ev)
+                           for ev in table["evidence"]],
+        "domain_tone": table["domain_tone"],
+        "domain_evidence": [
+            ", ".join(f"{e['term']} ({e['weight']:+.1f}, {e['category']})" for e in ev)
+            for ev in table["domain_evidence"]
+        ],
+    })  # fmt: skip
+
+
 def sentiment_by(article: Article, by: str = "paragraph", lexicon: Lexicon | None = None
                  ) -> pd.DataFrame:  # fmt: skip
     """Mean sentence scores per ``by`` unit: ``part`` (headline/body), ``paragraph``,
