@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis import readability, sentiment
+from analysis import readability, sentiment, terms
 from analysis.article import Article, load_article, overview
 from analysis.errors import AnalysisError
 
@@ -37,6 +37,8 @@ def summarize(article: Article) -> dict[str, Any]:
         "readability": readability.readability_scores(article),
         "readability_textstat": readability.textstat_scores(article.body_text),
         "sentiment": sentiment.sentiment_summary(article),
+        "top_terms": terms.top_terms(article),
+        "key_terms": terms.key_terms(article),
     }
 
 
@@ -69,6 +71,11 @@ def format_summary(summary: dict[str, Any]) -> str:
             f"domain lexicon tone {mood['mean_domain_tone']}; VADER knows "
             f"{mood['vader_coverage']:.0%} of the content words"
         )
+    if summary["top_terms"]:
+        top = ", ".join(f"{t['term']} ({t['count']})" for t in summary["top_terms"][:8])
+        lines.append(f"Top terms:  {top}")
+        key = ", ".join(t["term"] for t in summary["key_terms"][:8])
+        lines.append(f"Key terms:  {key} (against general English)")
     lines += [f"Note:       {note}" for note in summary["notes"]]
     return "\n".join(lines)
 

@@ -114,3 +114,24 @@ def grouped_bars(
     axes.set_title(title)
     figure.tight_layout()
     return figure
+
+
+def dispersion_plot(positions: pd.DataFrame, *, order: Sequence[str], n_words: int,
+                    title: str = "") -> Figure:  # fmt: skip
+    """A lexical dispersion plot: one row per query, a tick at each occurrence.
+
+    ``positions`` is :func:`analysis.terms.term_positions` output; ``n_words`` the
+    length of the text in words (the x axis).
+    """
+    figure = Figure(figsize=(8, 0.4 * len(order) + 1.2))
+    axes = figure.subplots()
+    for row, query in enumerate(order):
+        hits = positions.loc[positions["query"] == query, "position"]
+        axes.scatter(hits, [row] * len(hits), marker="|", s=200, color=PALETTE[row % len(PALETTE)])
+    axes.set_yticks(range(len(order)), list(order))
+    axes.set_ylim(len(order) - 0.5, -0.5)
+    axes.set_xlim(0, n_words)
+    axes.set_xlabel("word position in the body")
+    axes.set_title(title)
+    figure.tight_layout()
+    return figure

@@ -1,10 +1,43 @@
-"""Term frequencies, keyness and context (see the README's "Terms" section)."""
+"""Term frequencies, n-grams, collocations, keyness, concordance and dispersion.
+
+Everything starts from :func:`unnest_terms`, one row per word token of the
+article with its normalised ``term`` and ``lemma``, computed once per article.
+Counts and every later table are derived from it.
+
+Normalisation, for news text:
+
+- lower case, except tokens written wholly in capitals (``US``, ``USFJ``,
+  ``PAC-3``), which keep their case so that ``US`` is not the pronoun ``us``;
+- curly apostrophes become straight, and a possessive ``’s`` is dropped
+  (``China’s`` -> ``china``);
+- acronyms keep their periods (``U.S.`` -> ``u.s.``: one term, never ``u`` and ``s``);
+- hyphenated compounds stay one term (``co-production``, ``air-to-air``);
+- numbers (``7.2%``, ``2+2``) are kept apart: ``is_number`` rows, never content words.
+
+Lemmas come from simplemma (Barbaresi 2023), whose English data ships in its
+wheel. Stopwords are the Snowball list (``analysis/data/stopwords_en.txt``).
+Keyness compares the article with general English as measured by the
+``wordfreq`` package (Speer 2022).
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
 from functools import cache
+from typing import Literal
 
+import pandas as pd
+
+from analysis.article import Article
 from analysis.datafiles import read_entries
+from analysis.quotes import token_in_quote
+
+TermColumn = Literal["term", "lemma"]
+
+#: wordfreq's smallest listed English frequency is 1e-8; unknown words get half of it.
+UNKNOWN_FREQUENCY = 5e-9
 
 
 @cache
@@ -16,3 +49,325 @@ def stopwords() -> frozenset[str]:
 def is_stopword(term: str) -> bool:
     """Whether a normalised (lower-case, straight-apostrophe) term is a stopword."""
     return term in stopwords()
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def normalise_term(token: str) -> str:
+    """The term a word token counts as (see the module docstring)."""
+    word = _POSSESSIVE.sub("", token.replace("’", "'"))
+    if word.isupper() and sum(ch.isalpha() for ch in word) >= 2 and "." not in word:
+        return word
+    return word.lower()
+
+
+@cache
+def lemmatize(term: str) -> str:
+    """simplemma's English lemma of a normalised term; acronyms and numbers unchanged."""
+    import simplemma
+
+    if term.isupper() or "." in term or not any(ch.isalpha() for ch in term):
+        return term
+    if "-" in term:  # lemmatise the head, the last part: co-producing -> co-produce
+        head, _, last = term.rpartition("-")
+        return f"{head}-{simplemma.lemmatize(last, lang='en').lower()}"
+    return simplemma.lemmatize(term, lang="en").lower()  # it capitalises names: Austin
+
+
+# ---------------------------------------------------------------------------
+# One row per word
+
+TERM_COLUMNS = [
+    "article_id", "token", "position", "sentence", "paragraph", "part", "voice", "start", "end",
+    "text", "term", "lemma", "is_number", "is_stopword", "is_content",
+]  # fmt: skip
+
+
+def unnest_terms(article: Article) -> pd.DataFrame:
+    """One row per word or number token of the headline and body.
+
+    Columns: ``article_id``, ``token`` (index into ``article.tokens``),
+    ``position`` (running word number, 0 = first word of the headline),
+    ``sentence``, ``paragraph``, ``part`` (headline/body), ``voice``
+    (``quote`` inside quotation marks, else ``narration``), ``start``, ``end``
+    (offsets into ``article.text``), ``text``, ``term``, ``lemma``,
+    ``is_number``, ``is_stopword``, ``is_content`` (a word, not a stopword).
+    """
+
+    def compute() -> pd.DataFrame:
+        in_quote = token_in_quote(article)
+        rows = []
+        for token in article.tokens:
+            if token.kind == "punct":
+                continue
+            term = normalise_term(token.text)
+            number = token.kind == "number"
+            stop = is_stopword(term)
+            rows.append((
+                article.article_id, token.index, len(rows), token.sentence, token.paragraph,
+                token.part, "quote" if in_quote[token.index] else "narration", token.start,
+                token.end, token.text, term, term if number else lemmatize(term), number, stop,
+                not number and not stop,
+            ))  # fmt: skip
+        return pd.DataFrame(rows, columns=TERM_COLUMNS)
+
+    return article.cached("terms", compute).copy()
+
+
+def _select(terms: pd.DataFrame, part: str | None, content_only: bool) -> pd.DataFrame:
+    if part is not None:
+        terms = terms[terms["part"] == part]
+    if content_only:
+        terms = terms[terms["is_content"]]
+    return terms
+
+
+# ---------------------------------------------------------------------------
+# Counts
+
+
+def term_counts(
+    article: Article, *, by: TermColumn = "term", content_only: bool = True,
+    part: str | None = "body",
+) -> pd.DataFrame:  # fmt: skip
+    """One row per term (or lemma), most frequent first (ties alphabetical).
+
+    Columns: the ``by`` column, ``count``, ``relative_frequency`` (share of the
+    selected words, 0–1), ``per_1000`` (per 1,000 words of the part, stopwords
+    included: comparable across articles), ``rank`` (1 = most frequent; ties share).
+    ``part`` is ``body``, ``headline`` or None for both.
+    """
+    all_words = _select(unnest_terms(article), part, content_only=False)
+    selected = _select(all_words, None, content_only)
+    counts = selected[by].value_counts().rename("count").reset_index()
+    counts = counts.sort_values(["count", by], ascending=[False, True], ignore_index=True)
+    counts["relative_frequency"] = counts["count"] / max(len(selected), 1)
+    counts["per_1000"] = 1000 * counts["count"] / max(len(all_words), 1)
+    counts["rank"] = counts["count"].rank(method="min", ascending=False).astype(int)
+    return counts
+
+
+def top_terms(article: Article, n: int = 20) -> list[dict[str, object]]:
+    """The ``n`` most frequent content terms of the body: ``{"term", "count"}``."""
+    table = term_counts(article).head(n)
+    return [
+        {"term": t, "count": int(c)} for t, c in zip(table["term"], table["count"], strict=True)
+    ]
+
+
+def ngrams(
+    article: Article, n: int = 2, *, content_only: bool = True, by: TermColumn = "term",
+    part: str | None = "body",
+) -> pd.DataFrame:  # fmt: skip
+    """Counts of n-grams of consecutive words within a sentence.
+
+    With ``content_only``, n-grams containing a stopword or a number are dropped
+    (as tidytext does after ``unnest_tokens(token = "ngrams")``). Columns:
+    ``ngram`` (words joined by spaces), ``count``; most frequent first.
+    """
+    terms = _select(unnest_terms(article), part, content_only=False)
+    grams: Counter[str] = Counter()
+    for _, sentence in terms.groupby("sentence", sort=True):
+        words = list(sentence[by])
+        content = list(sentence["is_content"])
+        for i in range(len(words) - n + 1):
+            if content_only and not all(content[i : i + n]):
+                continue
+            grams[" ".join(words[i : i + n])] += 1
+    table = pd.DataFrame(grams.items(), columns=["ngram", "count"])
+    return table.sort_values(["count", "ngram"], ascending=[False, True], ignore_index=True)
+
+
+def collocations(
+    article: Article, *, min_count: int = 2, content_only: bool = True,
+    part: str | None = "body",
+) -> pd.DataFrame:  # fmt: skip
+    """Bigrams scored by NLTK's association measures, within sentences.
+
+    Columns: ``bigram``, ``count``, ``pmi`` (pointwise mutual information, bits;
+    Church and Hanks 1990), ``log_likelihood`` (Dunning 1993). Bigrams seen fewer
+    than ``min_count`` times are dropped; with ``content_only`` only bigrams of
+    two content words are kept. Sorted by log-likelihood.
+    """
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    terms = _select(unnest_terms(article), part, content_only=False)
+    sentences = [list(group["term"]) for _, group in terms.groupby("sentence", sort=True)]
+    finder = BigramCollocationFinder.from_documents(sentences)
+    finder.apply_freq_filter(min_count)
+    if content_only:
+        content = set(terms.loc[terms["is_content"], "term"])
+        finder.apply_ngram_filter(lambda a, b: a not in content or b not in content)
+    measures = BigramAssocMeasures()
+    pmi = dict(finder.score_ngrams(measures.pmi))
+    likelihood = dict(finder.score_ngrams(measures.likelihood_ratio))
+    rows = [(" ".join(bigram), finder.ngram_fd[bigram], pmi[bigram], likelihood[bigram])
+            for bigram in pmi]  # fmt: skip
+    table = pd.DataFrame(rows, columns=["bigram", "count", "pmi", "log_likelihood"])
+    return table.sort_values(["log_likelihood", "bigram"], ascending=[False, True],
+                             ignore_index=True)  # fmt: skip
+
+
+# ---------------------------------------------------------------------------
+# Keyness against general English
+
+
+def reference_frequency(term: str) -> float:
+    """The term's frequency in general English (wordfreq, ``en``, proportion of words).
+
+    Words wordfreq does not list get :data:`UNKNOWN_FREQUENCY`.
+    """
+    from wordfreq import word_frequency
+
+    return word_frequency(term.lower(), "en", minimum=UNKNOWN_FREQUENCY)
+
+
+def log_likelihood(observed: float, expected: float) -> float:
+    """Signed log-likelihood (G²) of ``observed`` against a reference rate's ``expected``.
+
+    G² = 2 × (O ln(O/E) − (O − E)): the two-corpus statistic of Rayson and Garside
+    (2000) when the reference corpus is much larger than the text, as wordfreq's
+    billions of words are. Positive when the text over-uses the term. Above 3.84
+    is significant at p < 0.05, above 6.63 at p < 0.01 (one degree of freedom).
+    """
+    if observed == 0:
+        return -2 * expected
+    g2 = 2 * (observed * math.log(observed / expected) - (observed - expected))
+    return g2 if observed >= expected else -g2
+
+
+def keyness(
+    article: Article, *, min_count: int = 2, content_only: bool = True,
+    part: str | None = "body",
+) -> pd.DataFrame:  # fmt: skip
+    """Terms that are unusually frequent in the article against general English.
+
+    Columns: ``term``, ``count``, ``expected`` (count expected from wordfreq's
+    frequency), ``reference_frequency``, ``log_likelihood`` (signed G², see
+    :func:`log_likelihood`; also returned as ``keyness``), ``log_ratio`` (binary
+    log of the ratio of relative frequencies; Hardie 2014: +1 = twice as common
+    as in general English). Terms seen fewer than ``min_count`` times are dropped.
+    Sorted by keyness, highest first.
+    """
+    all_words = _select(unnest_terms(article), part, content_only=False)
+    n_words = len(all_words)
+    counts = term_counts(article, content_only=content_only, part=part)
+    counts = counts[counts["count"] >= min_count]
+    reference = counts["term"].map(reference_frequency)
+    expected = reference * n_words
+    table = pd.DataFrame({
+        "term": counts["term"],
+        "count": counts["count"],
+        "expected": expected.round(4),
+        "reference_frequency": reference,
+        "log_likelihood": [log_likelihood(o, e) for o, e in zip(counts["count"], expected,
+                                                                 strict=True)],
+        "log_ratio": [math.log2((o / n_words) / f) for o, f in zip(counts["count"], reference,
+                                                                    strict=True)],
+    })  # fmt: skip
+    table["log_likelihood"] = table["log_likelihood"].round(3)
+    table["log_ratio"] = table["log_ratio"].round(3)
+    table["keyness"] = table["log_likelihood"]
+    return table.sort_values(["keyness", "term"], ascending=[False, True], ignore_index=True)
+
+
+def key_terms(article: Article, n: int = 20) -> list[dict[str, object]]:
+    """The ``n`` key content terms of the body: ``{"term", "count", "keyness"}``."""
+    table = keyness(article).head(n)
+    return [
+        {"term": row.term, "count": int(row.count), "keyness": float(row.keyness)}
+        for row in table.itertuples(index=False)
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Context and position
+
+
+def _matches(terms: pd.DataFrame, query: str) -> pd.Series:
+    """Rows whose term or lemma equals the normalised ``query`` (an acronym: its term only)."""
+    wanted = normalise_term(query)
+    if wanted.isupper():
+        return terms["term"] == wanted
+    return (terms["term"] == wanted) | (terms["lemma"] == lemmatize(wanted))
+
+
+def kwic(article: Article, term: str, window: int = 5, *, part: str | None = "body"
+         ) -> pd.DataFrame:  # fmt: skip
+    """Keyword in context: every occurrence of ``term`` with ``window`` words each side.
+
+    ``term`` matches a token's normalised term or lemma, case-insensitively
+    (``kwic(a, "threat")`` finds "threat" and "threats"; ``"U.S."`` finds "U.S.").
+    The context runs across sentence boundaries and is cut at the text's edges.
+    Columns: ``sentence``, ``position``, ``start``, ``end``, ``left``, ``keyword``, ``right``.
+    """
+    terms = _select(unnest_terms(article), part, content_only=False).reset_index(drop=True)
+    hits = terms.index[_matches(terms, term)]
+    rows = []
+    for i in hits:
+        hit = terms.loc[i]
+        first = terms.loc[max(0, i - window)]
+        last = terms.loc[min(len(terms) - 1, i + window)]
+        left = article.text[first["start"] : hit["start"]] if i > 0 and window else ""
+        right = article.text[hit["end"] : last["end"]] if i < len(terms) - 1 and window else ""
+        rows.append((int(hit["sentence"]), int(hit["position"]), int(hit["start"]),
+                     int(hit["end"]), " ".join(left.split()), hit["text"],
+                     " ".join(right.split())))  # fmt: skip
+    return pd.DataFrame(
+        rows, columns=["sentence", "position", "start", "end", "left", "keyword", "right"]
+    )
+
+
+def term_positions(article: Article, terms: list[str], *, part: str | None = "body"
+                   ) -> pd.DataFrame:  # fmt: skip
+    """Where each of ``terms`` occurs, for a lexical dispersion plot.
+
+    Columns: ``query`` (as given), ``position`` (word number within the part),
+    ``relative_position`` (0 = first word, 1 = last), ``sentence``, ``paragraph``, ``text``.
+    """
+    table = _select(unnest_terms(article), part, content_only=False).reset_index(drop=True)
+    last = max(len(table) - 1, 1)
+    frames = []
+    for query in terms:
+        hits = table[_matches(table, query)]
+        frames.append(pd.DataFrame({
+            "query": query,
+            "position": hits.index,
+            "relative_position": hits.index / last,
+            "sentence": hits["sentence"].to_numpy(),
+            "paragraph": hits["paragraph"].to_numpy(),
+            "text": hits["text"].to_numpy(),
+        }))  # fmt: skip
+    return (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(
+            columns=["query", "position", "relative_position", "sentence", "paragraph", "text"]
+        )
+    )
+
+
+def terms_by_section(article: Article, *, content_only: bool = True) -> pd.DataFrame:
+    """Term counts in the headline, the body, and the body's quotes and narration.
+
+    Long table: ``section`` (headline/body/quote/narration), ``term``, ``count``,
+    ``relative_frequency`` (within the section). Quote and narration split the body.
+    """
+    terms = unnest_terms(article)
+    if content_only:
+        terms = terms[terms["is_content"]]
+    body = terms[terms["part"] == "body"]
+    sections = {
+        "headline": terms[terms["part"] == "headline"],
+        "body": body,
+        "quote": body[body["voice"] == "quote"],
+        "narration": body[body["voice"] == "narration"],
+    }
+    frames = []
+    for name, subset in sections.items():
+        counts = subset["term"].value_counts().rename("count").reset_index()
+        counts.insert(0, "section", name)
+        counts["relative_frequency"] = counts["count"] / max(len(subset), 1)
+        frames.append(counts.sort_values(["count", "term"], ascending=[False, True]))
+    return pd.concat(frames, ignore_index=True)
