@@ -30,7 +30,7 @@ from typing import Literal
 
 import pandas as pd
 
-from analysis.article import Article
+from analysis.article import Article, tokenize
 from analysis.datafiles import read_entries
 from analysis.quotes import token_in_quote
 
@@ -259,7 +259,7 @@ def keyness(
     table = pd.DataFrame({
         "term": counts["term"],
         "count": counts["count"],
-        "expected": expected.round(4),
+        "expected": expected,
         "reference_frequency": reference,
         "log_likelihood": [log_likelihood(o, e) for o, e in zip(counts["count"], expected,
                                                                  strict=True)],
@@ -285,34 +285,54 @@ def key_terms(article: Article, n: int = 20) -> list[dict[str, object]]:
 # Context and position
 
 
-def _matches(terms: pd.DataFrame, query: str) -> pd.Series:
-    """Rows whose term or lemma equals the normalised ``query`` (an acronym: its term only)."""
-    wanted = normalise_term(query)
+def _word_matches(terms: pd.DataFrame, word: str) -> pd.Series:
+    """Rows whose term or lemma equals the normalised ``word`` (an acronym: its term only)."""
+    wanted = normalise_term(word)
     if wanted.isupper():
         return terms["term"] == wanted
     return (terms["term"] == wanted) | (terms["lemma"] == lemmatize(wanted))
+
+
+def find_phrase(terms: pd.DataFrame, query: str) -> list[tuple[int, int]]:
+    """``(first_row, n_words)`` for each occurrence of ``query`` in ``terms`` (rows in order).
+
+    ``query`` is a word or a phrase (``North Korea``); each word matches a term or
+    its lemma, so ``threat`` also finds ``threats``.
+    """
+    words = [query[start:end] for kind, start, end in tokenize(query) if kind != "punct"]
+    if not words:
+        return []
+    hits = _word_matches(terms, words[0]).to_numpy()
+    for offset, word in enumerate(words[1:], start=1):
+        following = _word_matches(terms, word).to_numpy()
+        shifted = [bool(following[i + offset]) if i + offset < len(following) else False
+                   for i in range(len(following))]  # fmt: skip
+        hits = hits & shifted
+    return [(int(i), len(words)) for i in hits.nonzero()[0]]
 
 
 def kwic(article: Article, term: str, window: int = 5, *, part: str | None = "body"
          ) -> pd.DataFrame:  # fmt: skip
     """Keyword in context: every occurrence of ``term`` with ``window`` words each side.
 
-    ``term`` matches a token's normalised term or lemma, case-insensitively
-    (``kwic(a, "threat")`` finds "threat" and "threats"; ``"U.S."`` finds "U.S.").
-    The context runs across sentence boundaries and is cut at the text's edges.
-    Columns: ``sentence``, ``position``, ``start``, ``end``, ``left``, ``keyword``, ``right``.
+    ``term`` is a word or phrase matched on normalised terms or lemmas,
+    case-insensitively (``kwic(a, "threat")`` finds "threat" and "threats";
+    ``"U.S."`` finds "U.S."; ``"North Korea"`` the phrase). The context runs across
+    sentence boundaries and is cut at the text's edges. Columns: ``sentence``,
+    ``position``, ``start``, ``end``, ``left``, ``keyword``, ``right``.
     """
     terms = _select(unnest_terms(article), part, content_only=False).reset_index(drop=True)
-    hits = terms.index[_matches(terms, term)]
     rows = []
-    for i in hits:
-        hit = terms.loc[i]
-        first = terms.loc[max(0, i - window)]
-        last = terms.loc[min(len(terms) - 1, i + window)]
-        left = article.text[first["start"] : hit["start"]] if i > 0 and window else ""
-        right = article.text[hit["end"] : last["end"]] if i < len(terms) - 1 and window else ""
-        rows.append((int(hit["sentence"]), int(hit["position"]), int(hit["start"]),
-                     int(hit["end"]), " ".join(left.split()), hit["text"],
+    for first, length in find_phrase(terms, term):
+        last = first + length - 1
+        hit_start, hit_end = int(terms.loc[first, "start"]), int(terms.loc[last, "end"])
+        left_start = int(terms.loc[max(0, first - window), "start"])
+        right_end = int(terms.loc[min(len(terms) - 1, last + window), "end"])
+        left = article.text[left_start:hit_start] if first > 0 and window else ""
+        right = article.text[hit_end:right_end] if last < len(terms) - 1 and window else ""
+        rows.append((int(terms.loc[first, "sentence"]), int(terms.loc[first, "position"]),
+                     hit_start, hit_end, " ".join(left.split()),
+                     " ".join(article.text[hit_start:hit_end].split()),
                      " ".join(right.split())))  # fmt: skip
     return pd.DataFrame(
         rows, columns=["sentence", "position", "start", "end", "left", "keyword", "right"]
@@ -330,11 +350,12 @@ def term_positions(article: Article, terms: list[str], *, part: str | None = "bo
     last = max(len(table) - 1, 1)
     frames = []
     for query in terms:
-        hits = table[_matches(table, query)]
+        rows = [first for first, _ in find_phrase(table, query)]
+        hits = table.loc[rows]
         frames.append(pd.DataFrame({
             "query": query,
-            "position": hits.index,
-            "relative_position": hits.index / last,
+            "position": rows,
+            "relative_position": [row / last for row in rows],
             "sentence": hits["sentence"].to_numpy(),
             "paragraph": hits["paragraph"].to_numpy(),
             "text": hits["text"].to_numpy(),

@@ -195,3 +195,14 @@ def test_positions_and_sections(seed):
     assert body.sum() == quote.sum() + narration.sum()
     headline = set(sections.loc[sections["section"] == "headline", "term"])
     assert {"threat", "china", "us-japan"} <= headline
+
+
+def test_phrases_in_kwic_and_positions(seed):
+    korea = kwic(seed, "North Korea", window=2)
+    assert list(korea["keyword"]) == ["North Korea’s"]
+    assert korea.iloc[0]["left"] == "also mentioned"
+    positions = term_positions(seed, ["South Korea", "South China Sea"])
+    assert positions.groupby("query").size().to_dict() == {
+        "South China Sea": 2,  # "the East and South China Seas" and "the South China Sea"
+        "South Korea": 1,  # "South Korean" is another word
+    }
