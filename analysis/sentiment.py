@@ -21,7 +21,6 @@ neutral (Hutto and Gilbert 2014).
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,8 +29,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis.article import Article
-from analysis.datafiles import data_path, parse_entries, read_entries
-from analysis.errors import LexiconError
+from analysis.datafiles import data_path, read_entries
+from analysis.lexicon import Lexicon, lexicon_matches, match_word, read_lexicon, sentence_words
 from analysis.quotes import token_in_quote
 from analysis.resources import ensure_nltk_data
 
@@ -129,128 +128,11 @@ def label(compound: float) -> str:
 # The domain lexicon
 
 
-@dataclass(frozen=True)
-class LexiconEntry:
-    """One term of a tone lexicon. A trailing ``*`` matches any ending (``threat*``)."""
-
-    term: str
-    weight: float
-    category: str
-    rationale: str
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        return tuple(self.term.split())
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """A tone lexicon: entries, and where it came from."""
-
-    name: str
-    entries: tuple[LexiconEntry, ...]
-
-    def match(self, words: list[str], start: int) -> LexiconEntry | None:
-        """The longest entry matching ``words`` from position ``start``, or None."""
-        best = None
-        for entry in self._by_first_letter().get(words[start][:1], ()):
-            parts = entry.words
-            if start + len(parts) > len(words):
-                continue
-            if all(_term_matches(p, w) for p, w in zip(parts, words[start:], strict=False)) and (
-                best is None or len(parts) > len(best.words)
-            ):
-                best = entry
-        return best
-
-    def _by_first_letter(self) -> dict[str, tuple[LexiconEntry, ...]]:
-        return _index_entries(self.entries)
-
-
-@cache
-def _index_entries(entries: tuple[LexiconEntry, ...]) -> dict[str, tuple[LexiconEntry, ...]]:
-    index: dict[str, list[LexiconEntry]] = {}
-    for entry in entries:
-        index.setdefault(entry.term[:1], []).append(entry)
-    return {key: tuple(value) for key, value in index.items()}
-
-
-def _term_matches(pattern: str, word: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
-
-
-WEIGHT_RANGE = (-4.0, 4.0)  # VADER's scale
-
-
-def parse_lexicon(text: str, *, name: str) -> Lexicon:
-    """Parse a lexicon file: ``term<TAB>weight<TAB>category<TAB>rationale`` per line.
-
-    Raises :class:`LexiconError` naming the line for a malformed entry, a weight
-    outside -4..4, an empty category or rationale, or a duplicate term.
-    """
-    entries = []
-    seen: dict[str, int] = {}
-    for number, (term, weight, category, rationale) in enumerate(
-        parse_entries(text, 4, source=name), start=1
-    ):
-        where = f"{name}, entry {number} ({term!r})"
-        try:
-            value = float(weight)
-        except ValueError:
-            raise LexiconError(f"{where}: weight {weight!r} is not a number") from None
-        if not WEIGHT_RANGE[0] <= value <= WEIGHT_RANGE[1] or value == 0:
-            raise LexiconError(f"{where}: weight {value} is outside -4..4 or zero")
-        if not term or term != term.lower():
-            raise LexiconError(f"{where}: terms are written in lower case")
-        if not category or not rationale:
-            raise LexiconError(f"{where}: category and rationale are required")
-        if term in seen:
-            raise LexiconError(f"{where}: duplicate of entry {seen[term]}")
-        seen[term] = number
-        entries.append(LexiconEntry(term, value, category, rationale))
-    if not entries:
-        raise LexiconError(f"{name}: the lexicon has no entries")
-    return Lexicon(name, tuple(entries))
-
-
 @cache
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """The domain lexicon shipped with the package, or a lexicon file of your own."""
-    if path is None:
-        return parse_lexicon(data_path(DEFAULT_LEXICON).read_text(encoding="utf-8"),
-                             name=DEFAULT_LEXICON)  # fmt: skip
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise LexiconError(
-            f"{path}: cannot read the lexicon ({error.strerror or error})"
-        ) from error
-    except UnicodeDecodeError as error:
-        raise LexiconError(f"{path}: the lexicon is not UTF-8 text") from error
-    return parse_lexicon(text, name=path.name)
-
-
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
-def normalise_word(word: str) -> str:
-    """Lower case, curly apostrophe folded, possessive dropped: ``China’s`` -> ``china``."""
-    return _POSSESSIVE.sub("", word.lower().replace("’", "'"))
-
-
-def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, LexiconEntry]]:
-    """``(position, entry)`` for each lexicon match in normalised ``words``, longest first."""
-    matches = []
-    position = 0
-    while position < len(words):
-        entry = lexicon.match(words, position)
-        if entry:
-            matches.append((position, entry))
-            position += len(entry.words)
-        else:
-            position += 1
-    return matches
+    """The domain lexicon shipped with the package, or a tone lexicon file of your own
+    (``term<TAB>weight<TAB>category<TAB>rationale``, weights -4..4)."""
+    return read_lexicon(path or data_path(DEFAULT_LEXICON), weighted=True)
 
 
 def domain_tone(score: float) -> float:
@@ -318,8 +200,7 @@ def _sentence_sentiment(article: Article, lexicon: Lexicon) -> pd.DataFrame:
             abs(v) for w, v in zip(vader.words, vader.valences, strict=True)
             if w.lower() in non_evaluative
         )  # fmt: skip
-        words = [normalise_word(t.text) for t in article.tokens_of(sentence.index)
-                 if t.kind == "word"]  # fmt: skip
+        words = sentence_words(article, sentence.index)
         matches = lexicon_matches(words, lexicon)
         score = sum(entry.weight for _, entry in matches)
         tone = domain_tone(score)
@@ -460,7 +341,7 @@ def vader_coverage(article: Article) -> pd.DataFrame:
     lexicon = load_lexicon()
     counts: dict[str, int] = {}
     for token in article.body_tokens:
-        word = normalise_word(token.text)
+        word = match_word(token.text)
         if token.kind == "word" and word.isalpha() and not is_stopword(word):
             counts[word] = counts.get(word, 0) + 1
     rows = [

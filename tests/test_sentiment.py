@@ -8,6 +8,7 @@ import pytest
 
 from analysis import LexiconError, load_article
 from analysis.datafiles import data_path
+from analysis.lexicon import parse_lexicon
 from analysis.sentiment import (
     analyzer,
     disagreements,
@@ -16,7 +17,6 @@ from analysis.sentiment import (
     label,
     load_lexicon,
     non_evaluative_words,
-    parse_lexicon,
     sentence_sentiment,
     sentiment_arc,
     sentiment_by,

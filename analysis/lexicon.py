@@ -1,0 +1,145 @@
+"""Word lists matched against an article: tone lexicons and frame lexicons.
+
+A lexicon file has one entry per line, ``term<TAB>weight<TAB>category<TAB>rationale``
+(tone) or ``term<TAB>category<TAB>rationale`` (frames: every weight is 1). Terms
+are lower case; a trailing ``*`` matches any ending (``threat*``: threat,
+threats, threatening), and a term of several words matches them in sequence
+(``status quo``). Matching is on normalised words (:func:`match_word`), longest
+entry first, without overlaps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from analysis.article import Article
+from analysis.datafiles import parse_entries
+from analysis.errors import LexiconError
+from analysis.terms import normalise_term
+
+#: VADER's scale, which tone lexicons share.
+WEIGHT_RANGE = (-4.0, 4.0)
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One term of a lexicon. A trailing ``*`` matches any ending (``threat*``)."""
+
+    term: str
+    weight: float
+    category: str
+    rationale: str
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.term.split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A lexicon: its entries and the name of the file they came from."""
+
+    name: str
+    entries: tuple[LexiconEntry, ...]
+
+    @property
+    def categories(self) -> list[str]:
+        """Categories in the order they first appear in the file."""
+        return list(dict.fromkeys(entry.category for entry in self.entries))
+
+    def match(self, words: list[str], start: int) -> LexiconEntry | None:
+        """The longest entry matching ``words`` from position ``start``, or None."""
+        best = None
+        for entry in _index_entries(self.entries).get(words[start][:1], ()):
+            parts = entry.words
+            if start + len(parts) > len(words):
+                continue
+            if all(_term_matches(p, w) for p, w in zip(parts, words[start:], strict=False)) and (
+                best is None or len(parts) > len(best.words)
+            ):
+                best = entry
+        return best
+
+
+@cache
+def _index_entries(entries: tuple[LexiconEntry, ...]) -> dict[str, tuple[LexiconEntry, ...]]:
+    index: dict[str, list[LexiconEntry]] = {}
+    for entry in entries:
+        index.setdefault(entry.term[:1], []).append(entry)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _term_matches(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def match_word(token: str) -> str:
+    """A token as lexicons see it: the term (``China’s`` -> ``china``), in lower case."""
+    return normalise_term(token).lower()
+
+
+def sentence_words(article: Article, sentence: int) -> list[str]:
+    """The matchable words of one sentence, in order (numbers and punctuation left out)."""
+    return [match_word(t.text) for t in article.tokens_of(sentence) if t.kind == "word"]
+
+
+def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, LexiconEntry]]:
+    """``(position, entry)`` for each match in ``words``, longest first, without overlap."""
+    matches = []
+    position = 0
+    while position < len(words):
+        entry = lexicon.match(words, position)
+        if entry:
+            matches.append((position, entry))
+            position += len(entry.words)
+        else:
+            position += 1
+    return matches
+
+
+def parse_lexicon(text: str, *, name: str, weighted: bool = True) -> Lexicon:
+    """Parse a lexicon file (see the module docstring).
+
+    Raises :class:`LexiconError` naming the entry for a malformed line, a weight
+    outside -4..4 or zero, a term not in lower case, an empty category or
+    rationale, a duplicate term, or a file without entries.
+    """
+    entries = []
+    seen: dict[str, int] = {}
+    n_fields = 4 if weighted else 3
+    for number, fields in enumerate(parse_entries(text, n_fields, source=name), start=1):
+        term, weight, category, rationale = fields if weighted else (fields[0], "1", *fields[1:])
+        where = f"{name}, entry {number} ({term!r})"
+        try:
+            value = float(weight)
+        except ValueError:
+            raise LexiconError(f"{where}: weight {weight!r} is not a number") from None
+        if not WEIGHT_RANGE[0] <= value <= WEIGHT_RANGE[1] or value == 0:
+            raise LexiconError(f"{where}: weight {value} is outside -4..4 or zero")
+        if not term or term != term.lower():
+            raise LexiconError(f"{where}: terms are written in lower case")
+        if not category or not rationale:
+            raise LexiconError(f"{where}: category and rationale are required")
+        if term in seen:
+            raise LexiconError(f"{where}: duplicate of entry {seen[term]}")
+        seen[term] = number
+        entries.append(LexiconEntry(term, value, category, rationale))
+    if not entries:
+        raise LexiconError(f"{name}: the lexicon has no entries")
+    return Lexicon(name, tuple(entries))
+
+
+def read_lexicon(path: str | Path, *, weighted: bool = True) -> Lexicon:
+    """Read and parse a lexicon file; an unreadable file raises :class:`LexiconError`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise LexiconError(
+            f"{path}: cannot read the lexicon ({error.strerror or error})"
+        ) from error
+    except UnicodeDecodeError as error:
+        raise LexiconError(f"{path}: the lexicon is not UTF-8 text") from error
+    return parse_lexicon(text, name=path.name, weighted=weighted)
