@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis import readability, sentiment, terms
+from analysis import framing, readability, sentiment, terms
 from analysis.article import Article, load_article, overview
 from analysis.errors import AnalysisError
 
@@ -39,6 +39,7 @@ def summarize(article: Article) -> dict[str, Any]:
         "sentiment": sentiment.sentiment_summary(article),
         "top_terms": terms.top_terms(article),
         "key_terms": terms.key_terms(article),
+        **framing.framing_summary(article),
     }
 
 
@@ -76,6 +77,20 @@ def format_summary(summary: dict[str, Any]) -> str:
         lines.append(f"Top terms:  {top}")
         key = ", ".join(t["term"] for t in summary["key_terms"][:8])
         lines.append(f"Key terms:  {key} (against general English)")
+    if summary["actors"]:
+        actors = ", ".join(
+            f"{a['actor']} ({a['mentions']} mentions, {a['quotes']} quotes)"
+            for a in summary["actors"][:5]
+        )
+        lines.append(f"Actors:     {actors}")
+    kinds = [q["kind"] for q in summary["quotes"]]
+    if kinds:
+        lines.append(
+            f"Quotes:     {len(kinds)} ({kinds.count('direct')} direct, "
+            f"{kinds.count('partial')} partial, {kinds.count('term')} terms in quotes)"
+        )
+    frames = sorted(summary["frames"].items(), key=lambda item: -item[1])
+    lines.append("Frames:     " + ", ".join(f"{name} {count}" for name, count in frames))
     lines += [f"Note:       {note}" for note in summary["notes"]]
     return "\n".join(lines)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from analysis.article import Article
+from analysis.article import Article, Token
 from analysis.datafiles import parse_entries
 from analysis.errors import LexiconError
 from analysis.terms import normalise_term
@@ -80,9 +80,14 @@ def match_word(token: str) -> str:
     return normalise_term(token).lower()
 
 
+def sentence_word_tokens(article: Article, sentence: int) -> list[Token]:
+    """The word tokens of one sentence, in order (numbers and punctuation left out)."""
+    return [t for t in article.tokens_of(sentence) if t.kind == "word"]
+
+
 def sentence_words(article: Article, sentence: int) -> list[str]:
-    """The matchable words of one sentence, in order (numbers and punctuation left out)."""
-    return [match_word(t.text) for t in article.tokens_of(sentence) if t.kind == "word"]
+    """The matchable words of one sentence (see :func:`match_word`), in order."""
+    return [match_word(t.text) for t in sentence_word_tokens(article, sentence)]
 
 
 def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, LexiconEntry]]:

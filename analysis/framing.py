@@ -1,0 +1,676 @@
+"""Framing: who is in the story, who gets to speak, which frames carry it.
+
+Three parts, each a tidy table with its evidence:
+
+- **Actors** (:func:`unnest_actor_mentions`, :func:`actor_salience`): mentions of
+  the actors of a dictionary (``analysis/data/actors.tsv``, or your own),
+  matched on whole words, longest pattern first, so that "South China Sea" is
+  not China. :func:`suggest_actors` lists capitalised phrases the dictionary
+  does not cover.
+- **Quoted voices** (:func:`unnest_quotes`, :func:`voice_share`): every quoted
+  span, classified as ``direct`` (a full sentence or more), ``partial`` (a
+  fragment inside the reporter's sentence) or ``term`` (a short phrase in
+  quotation marks), and attributed to a speaker from speech verbs and the names
+  nearby (``analysis/data/speech_verbs.txt``, ``speakers.tsv``).
+- **Frames** (:func:`sentence_frames`, :func:`actor_frames`,
+  :func:`problem_and_remedy`): the news frames of Semetko and Valkenburg (2000)
+  adapted to security reporting (``analysis/data/frames.tsv``); per actor, the
+  frames and tone of the sentences that mention it; and, after Entman (1993),
+  which actor the article's vocabulary casts as the problem and which as the
+  remedy.
+
+References: Entman, R. M. (1993). Framing: toward clarification of a fractured
+paradigm. *Journal of Communication* 43(4), 51–58. Semetko, H. A. and
+Valkenburg, P. M. (2000). Framing European politics: a content analysis of press
+and television news. *Journal of Communication* 50(2), 93–109.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.article import Article, Sentence
+from analysis.datafiles import data_path, parse_entries, read_entries
+from analysis.errors import LexiconError
+from analysis.lexicon import (
+    Lexicon,
+    lexicon_matches,
+    match_word,
+    read_lexicon,
+    sentence_word_tokens,
+)
+from analysis.quotes import QuoteSpan, article_quote_spans
+from analysis.sentiment import sentence_sentiment
+from analysis.terms import is_stopword
+
+ACTOR_KINDS = ("alias", "person", "exclude")
+#: Frames a problem is named in, and frames a remedy is named in (Entman 1993).
+PROBLEM_FRAMES = ("conflict_threat",)
+REMEDY_FRAMES = ("cooperation_alliance", "responsibility")
+
+
+# ---------------------------------------------------------------------------
+# The actor dictionary
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One pattern of the actor dictionary; ``person`` is the full name for people."""
+
+    pattern: str
+    actor: str
+    kind: str
+    why: str
+    person: str = ""
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    """Patterns naming actors, with a regular expression matching all of them."""
+
+    name: str
+    entries: tuple[ActorEntry, ...]
+
+    @property
+    def actors(self) -> list[str]:
+        """Actors in the order the file lists them (excluded-only names left out)."""
+        return list(dict.fromkeys(e.actor for e in self.entries if e.kind != "exclude"))
+
+    def lookup(self, matched: str) -> ActorEntry:
+        return _lookup_table(self)[matched]
+
+    def regex(self) -> re.Pattern[str]:
+        return _regex(self)
+
+
+@cache
+def _lookup_table(dictionary: ActorDictionary) -> dict[str, ActorEntry]:
+    return {entry.pattern: entry for entry in dictionary.entries}
+
+
+@cache
+def _regex(dictionary: ActorDictionary) -> re.Pattern[str]:
+    patterns = sorted((e.pattern for e in dictionary.entries), key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in patterns)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+
+def parse_actor_dictionary(text: str, *, name: str) -> ActorDictionary:
+    """Parse ``pattern<TAB>actor<TAB>kind<TAB>why`` lines (see ``actors.tsv``).
+
+    A person's surname is added as a pattern of its own unless the file already
+    uses it. Raises :class:`LexiconError` on an unknown kind, an empty field or
+    a duplicate pattern.
+    """
+    entries: dict[str, ActorEntry] = {}
+    for number, (pattern, actor, kind, why) in enumerate(
+        parse_entries(text, 4, source=name), start=1
+    ):
+        where = f"{name}, entry {number} ({pattern!r})"
+        if kind not in ACTOR_KINDS:
+            raise LexiconError(f"{where}: kind must be one of {', '.join(ACTOR_KINDS)}")
+        if not (pattern and actor and why):
+            raise LexiconError(f"{where}: pattern, actor and why are required")
+        if pattern in entries:
+            raise LexiconError(f"{where}: duplicate pattern")
+        entries[pattern] = ActorEntry(
+            pattern, actor, kind, why, pattern if kind == "person" else ""
+        )
+    for entry in list(entries.values()):
+        surname = entry.pattern.split()[-1]
+        if entry.kind == "person" and surname not in entries:
+            entries[surname] = ActorEntry(surname, entry.actor, "person",
+                                          f"surname of {entry.pattern}", entry.pattern)  # fmt: skip
+    if not entries:
+        raise LexiconError(f"{name}: the actor dictionary has no entries")
+    return ActorDictionary(name, tuple(entries.values()))
+
+
+@cache
+def load_actor_dictionary(path: str | Path | None = None) -> ActorDictionary:
+    """The shipped actor dictionary, or a file of your own in the same format."""
+    path = Path(path) if path else data_path("actors.tsv")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise LexiconError(f"{path}: cannot read the actor dictionary ({error})") from error
+    return parse_actor_dictionary(text, name=path.name)
+
+
+# ---------------------------------------------------------------------------
+# Actors
+
+
+MENTION_COLUMNS = [
+    "article_id", "actor", "kind", "person", "text", "sentence", "paragraph", "part",
+    "in_quote", "start", "end",
+]  # fmt: skip
+
+
+def _in_quote(spans: list[QuoteSpan], offset: int) -> bool:
+    return any(s.level == 1 and s.start <= offset < s.end for s in spans)
+
+
+def unnest_actor_mentions(article: Article, dictionary: ActorDictionary | None = None
+                          ) -> pd.DataFrame:  # fmt: skip
+    """One row per actor mention in the headline and body.
+
+    Columns: ``article_id``, ``actor``, ``kind`` (alias/person), ``person``
+    (full name, for people), ``text`` (as written), ``sentence``, ``paragraph``,
+    ``part``, ``in_quote`` (inside quotation marks), ``start``, ``end``.
+    Names listed as ``exclude`` (South China Sea) are never mentions.
+    """
+    dictionary = dictionary or load_actor_dictionary()
+
+    def compute() -> pd.DataFrame:
+        spans = article_quote_spans(article)
+        rows = []
+        for sentence in article.sentences:
+            for match in dictionary.regex().finditer(sentence.text):
+                entry = dictionary.lookup(match.group())
+                if entry.kind == "exclude":
+                    continue
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                rows.append((article.article_id, entry.actor, entry.kind, entry.person,
+                             match.group(), sentence.index, sentence.paragraph, sentence.part,
+                             _in_quote(spans, start), start, end))  # fmt: skip
+        return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+    return article.cached(f"mentions:{id(dictionary)}", compute).copy()
+
+
+def actor_salience(article: Article, dictionary: ActorDictionary | None = None) -> pd.DataFrame:
+    """One row per actor mentioned, most mentioned first.
+
+    Columns: ``actor``, ``mentions``, ``mentions_headline``, ``mentions_body``,
+    ``first_sentence`` (0 = headline), ``first_offset`` (character offset of the
+    first mention), ``n_sentences`` (body sentences that mention it),
+    ``sentence_share`` (of all body sentences), ``sentences`` (their indices).
+    """
+    mentions = unnest_actor_mentions(article, dictionary)
+    n_body = max(len(article.body_sentences), 1)
+    rows = []
+    for actor, group in mentions.groupby("actor", sort=False):
+        body = group[group["part"] == "body"]
+        sentences = sorted(set(body["sentence"]))
+        rows.append((actor, len(group), int((group["part"] == "headline").sum()), len(body),
+                     int(group["sentence"].min()), int(group["start"].min()), len(sentences),
+                     len(sentences) / n_body, sentences))  # fmt: skip
+    columns = ["actor", "mentions", "mentions_headline", "mentions_body", "first_sentence",
+               "first_offset", "n_sentences", "sentence_share", "sentences"]  # fmt: skip
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["mentions", "first_offset"], ascending=[False, True],
+                             ignore_index=True)  # fmt: skip
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+
+
+def suggest_actors(article: Article, dictionary: ActorDictionary | None = None) -> pd.DataFrame:
+    """Capitalised phrases of the body that the actor dictionary does not cover.
+
+    A single capitalised word that opens a sentence is skipped unless it also
+    appears capitalised inside a sentence; month and day names are skipped.
+    Columns: ``phrase``, ``count``, ``sentences``. Candidates, not verdicts.
+    """
+    dictionary = dictionary or load_actor_dictionary()
+    covered = [  # every dictionary name, the excluded ones (South China Sea) included
+        (sentence.start + m.start(), sentence.start + m.end())
+        for sentence in article.body_sentences
+        for m in dictionary.regex().finditer(sentence.text)
+    ]
+    found: dict[str, list[int]] = {}
+    inner: set[str] = set()
+    for sentence in article.body_sentences:
+        for match in _CAPITALISED.finditer(sentence.text):
+            phrase = re.sub(r"['’]s$", "", match.group().rstrip(".,"))
+            start = sentence.start + match.start()
+            end = start + len(phrase)
+            if (any(s < end and start < e for s, e in covered) or phrase in _CALENDAR
+                    or is_stopword(phrase.lower())):  # fmt: skip
+                continue
+            if match.start() > 0:
+                inner.add(phrase)
+            found.setdefault(phrase, []).append(sentence.index)
+    rows = [(phrase, len(where), sorted(set(where))) for phrase, where in found.items()
+            if " " in phrase or phrase in inner]  # fmt: skip
+    table = pd.DataFrame(rows, columns=["phrase", "count", "sentences"])
+    return table.sort_values(["count", "phrase"], ascending=[False, True], ignore_index=True)
+
+
+# ---------------------------------------------------------------------------
+# Quoted voices
+
+
+@cache
+def _speech_verbs() -> re.Pattern[str]:
+    verbs = sorted((verb for (verb,) in read_entries("speech_verbs.txt", 1)), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(verbs)})\b")
+
+
+@cache
+def _speaker_words() -> dict[str, tuple[str, ...]]:
+    kinds: dict[str, list[str]] = {"group": [], "pronoun": [], "title": []}
+    for phrase, kind, _why in read_entries("speakers.tsv", 3):
+        kinds[kind].append(phrase)
+    return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in kinds.items()}
+
+
+@cache
+def _group_regex() -> re.Pattern[str]:
+    groups = "|".join(re.escape(g) for g in _speaker_words()["group"])
+    return re.compile(rf"\b(?:the\s+)?(?:[a-z]+\s+)?(?:{groups})\b")
+
+
+@cache
+def _pronoun_regex() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(_speaker_words()['pronoun'])})\b")
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z]+){1,2}\b")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: str  # person, name, group, pronoun, alias
+    label: str  # the speaker's name as reported
+    actor: str | None
+
+
+def _candidates(article: Article, mentions: pd.DataFrame, start: int, end: int) -> list[_Candidate]:
+    """Possible speakers whose text lies in ``article.text[start:end]``."""
+    text = article.text[start:end]
+    found = []
+    for row in mentions[(mentions["start"] >= start) & (mentions["end"] <= end)].itertuples():
+        kind = "person" if row.kind == "person" else "alias"
+        found.append(_Candidate(row.start, row.end, kind, row.person or row.text, row.actor))
+    taken = [(c.start, c.end) for c in found]
+    for regex, kind in ((_group_regex(), "group"), (_pronoun_regex(), "pronoun"), (_NAME, "name")):
+        for match in regex.finditer(text):
+            s, e = start + match.start(), start + match.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            label = _strip_titles(match.group()) if kind == "name" else match.group()
+            if kind == "name" and not label:
+                continue
+            found.append(_Candidate(s, e, kind, label, None))
+            taken.append((s, e))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _strip_titles(name: str) -> str:
+    for title in _speaker_words()["title"]:
+        if name.startswith(title + " "):
+            return name[len(title) + 1 :]
+    return "" if name in _speaker_words()["title"] else name
+
+
+def classify_quote(text: str, n_words: int) -> str:
+    """``direct``: a full sentence or more (opens with a capital, ends with ``.``, ``!`` or
+    ``?``, or with a comma before the attribution, “It is over,” she said); ``term``: a
+    fragment of four words or fewer, such as “2+2” or “extended deterrence”; else ``partial``."""
+    stripped = text.strip()
+    opens_sentence = stripped[:1].isupper() or stripped[:1].isdigit()
+    if opens_sentence and (stripped.endswith((".", "!", "?", "…"))
+                           or (stripped.endswith(",") and n_words >= 3)):  # fmt: skip
+        return "direct"
+    return "term" if n_words <= 4 else "partial"
+
+
+QUOTE_COLUMNS = [
+    "article_id", "quote", "kind", "speaker", "speaker_kind", "actor", "verb", "cue", "n_words",
+    "first_sentence", "last_sentence", "paragraph", "start", "end", "text",
+]  # fmt: skip
+
+
+def unnest_quotes(article: Article, dictionary: ActorDictionary | None = None) -> pd.DataFrame:
+    """One row per quoted span (quotes inside quotes are part of their outer quote).
+
+    Columns: ``article_id``, ``quote`` (running number), ``kind``
+    (direct/partial/term), ``speaker`` (full name or group, None when not
+    attributed; never for terms), ``speaker_kind`` (person/name/group/alias, or
+    ``pronoun>person`` when resolved from a pronoun), ``actor`` (the speaker's
+    actor; a group gets the actors of the people named before it, joined by
+    " & "), ``verb`` (the speech verb), ``cue`` (the reporter's words from the
+    speaker to the quote, the evidence), ``n_words``, ``first_sentence``,
+    ``last_sentence``, ``paragraph``, ``start``, ``end``, ``text``.
+    """
+    dictionary = dictionary or load_actor_dictionary()
+    return article.cached(f"quotes:{id(dictionary)}",
+                          lambda: _unnest_quotes(article, dictionary)).copy()  # fmt: skip
+
+
+def _sentence_at(article: Article, offset: int) -> Sentence:
+    for sentence in article.sentences:
+        if sentence.start <= offset < sentence.end or offset < sentence.start:
+            return sentence
+    return article.sentences[-1]
+
+
+def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> pd.DataFrame:
+    mentions = unnest_actor_mentions(article, dictionary)
+    people = mentions[mentions["kind"] == "person"]
+    verbs = _speech_verbs()
+    rows = []
+    spans = [s for s in article_quote_spans(article) if s.level == 1]
+    previous_speaker: _Candidate | None = None
+    for number, span in enumerate(spans, start=1):
+        inside = [t for t in article.tokens if span.start <= t.start and t.end <= span.end]
+        n_words = sum(t.kind != "punct" for t in inside)
+        text = " ".join(article.text[span.start : span.end].split())
+        kind = classify_quote(text, n_words)
+        first = _sentence_at(article, span.mark_start)
+        last = _sentence_at(article, max(span.mark_end - 1, span.mark_start))
+        speaker = verb = cue = None
+        if kind != "term":
+            speaker, verb, cue = _attribute(article, mentions, verbs, first, last, span)
+            if speaker and speaker.kind == "pronoun":
+                speaker = _resolve_pronoun(article, mentions, speaker, previous_speaker)
+        actor = speaker.actor if speaker else None
+        if speaker and speaker.kind == "group":
+            named = people[people["start"] < span.start]["actor"]
+            actor = " & ".join(dict.fromkeys(named)) or None
+        if speaker and speaker.kind in ("person", "name", "pronoun>person"):
+            previous_speaker = speaker
+        rows.append((
+            article.article_id, number, kind, speaker.label if speaker else None,
+            speaker.kind if speaker else None, actor, verb, cue, n_words, first.index, last.index,
+            first.paragraph, span.start, span.end, text,
+        ))  # fmt: skip
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+Attribution = tuple[_Candidate | None, str | None, str | None]
+
+
+def _attribute(article: Article, mentions: pd.DataFrame, verbs: re.Pattern[str],
+               first: Sentence, last: Sentence, span: QuoteSpan) -> Attribution:  # fmt: skip
+    """(speaker, verb, cue) from the words before the quote in its sentence, else after it.
+
+    Before: the last speech verb, and the nearest person, name, group or pronoun
+    before it ("Austin noted ..., stating, “...”"); a country only right before
+    the verb ("China said"). After: a speech verb within 40 characters of the
+    closing mark and the candidate nearest to it ("“...,” Lin said").
+    """
+    before = article.text[first.start : span.mark_start]
+    found = list(verbs.finditer(before))
+    if found:
+        verb = found[-1]
+        verb_start = first.start + verb.start()
+        candidates = _candidates(article, mentions, first.start, verb_start)
+        speakers = [c for c in candidates if c.kind != "alias"] or [
+            c
+            for c in candidates
+            if verb_start - c.end <= 2  # "China said"
+        ]
+        if speakers:
+            speaker = speakers[-1]
+            return (
+                speaker,
+                verb.group(),
+                " ".join(article.text[speaker.start : span.mark_start].split()),
+            )
+    after_end = last.end
+    after = article.text[span.mark_end : after_end]
+    verb = verbs.search(after)
+    if verb and verb.start() <= 40:
+        candidates = _candidates(article, mentions, span.mark_end, after_end)
+        verb_at = span.mark_end + verb.start()
+        if candidates:
+            speaker = min(
+                candidates, key=lambda c: min(abs(c.start - verb_at), abs(c.end - verb_at))
+            )
+            return (
+                speaker,
+                verb.group(),
+                " ".join(
+                    article.text[
+                        span.mark_end : max(speaker.end, verb_at + len(verb.group()))
+                    ].split()
+                ),
+            )
+    return None, None, None
+
+
+def _resolve_pronoun(article: Article, mentions: pd.DataFrame, pronoun: _Candidate,
+                     previous_speaker: _Candidate | None) -> _Candidate:  # fmt: skip
+    """A pronoun speaker becomes the last person named (or the last speaker) before it."""
+    earlier = _candidates(article, mentions, 0, pronoun.start)
+    wanted = ("group",) if pronoun.label.lower() == "it" else ("person", "name")
+    earlier = [c for c in earlier if c.kind in wanted]
+    if earlier:
+        chosen = earlier[-1]
+    elif previous_speaker is not None:
+        chosen = previous_speaker
+    else:
+        return pronoun
+    return _Candidate(
+        pronoun.start, pronoun.end, f"pronoun>{chosen.kind}", chosen.label, chosen.actor
+    )
+
+
+def voice_share(article: Article, by: str = "speaker", dictionary: ActorDictionary | None = None
+                ) -> pd.DataFrame:  # fmt: skip
+    """Quotes and quoted words per ``speaker`` or per ``actor``; terms in quotes excluded.
+
+    Columns: the key, ``quotes``, ``quoted_words``, ``quote_share``,
+    ``word_share`` (of all attributed and unattributed quotes; None as key means
+    not attributed). Most quoted words first.
+    """
+    if by not in ("speaker", "actor"):
+        raise ValueError(f"by must be speaker or actor, not {by!r}")
+    quotes = unnest_quotes(article, dictionary)
+    quotes = quotes[quotes["kind"] != "term"].assign(key=lambda q: q[by].fillna("(unattributed)"))
+    grouped = quotes.groupby("key", sort=True)
+    table = pd.DataFrame({"quotes": grouped.size(), "quoted_words": grouped["n_words"].sum()})
+    table["quote_share"] = table["quotes"] / max(len(quotes), 1)
+    table["word_share"] = table["quoted_words"] / max(int(quotes["n_words"].sum()), 1)
+    table = table.rename_axis(by).reset_index()
+    return table.sort_values(["quoted_words", by], ascending=[False, True], ignore_index=True)
+
+
+def unquoted_actors(article: Article, dictionary: ActorDictionary | None = None) -> list[str]:
+    """Actors the article mentions but never quotes (a group quote counts for each of its
+    actors), in order of salience."""
+    quoted: set[str] = set()
+    for actor in unnest_quotes(article, dictionary)["actor"].dropna():
+        quoted.update(actor.split(" & "))
+    return [a for a in actor_salience(article, dictionary)["actor"] if a not in quoted]
+
+
+# ---------------------------------------------------------------------------
+# Frames
+
+
+@cache
+def load_frames(path: str | Path | None = None) -> Lexicon:
+    """The shipped frame lexicon (``frames.tsv``) or your own: ``term<TAB>frame<TAB>why``."""
+    return read_lexicon(path or data_path("frames.tsv"), weighted=False)
+
+
+TRIGGER_COLUMNS = ["sentence", "part", "frame", "term", "text", "start", "end"]
+
+
+def unnest_frame_triggers(article: Article, frames: Lexicon | None = None) -> pd.DataFrame:
+    """One row per frame word found: ``sentence``, ``part``, ``frame``, ``term`` (the
+    lexicon entry), ``text`` (as written), ``start``, ``end``."""
+    frames = frames or load_frames()
+
+    def compute() -> pd.DataFrame:
+        rows = []
+        for sentence in article.sentences:
+            tokens = sentence_word_tokens(article, sentence.index)
+            words = [match_word(t.text) for t in tokens]
+            for position, entry in lexicon_matches(words, frames):
+                start = tokens[position].start
+                end = tokens[position + len(entry.words) - 1].end
+                rows.append((sentence.index, sentence.part, entry.category, entry.term,
+                             article.text[start:end], start, end))  # fmt: skip
+        return pd.DataFrame(rows, columns=TRIGGER_COLUMNS)
+
+    return article.cached(f"frames:{id(frames)}", compute).copy()
+
+
+def sentence_frames(article: Article, frames: Lexicon | None = None) -> pd.DataFrame:
+    """One row per sentence: a column per frame (words found), ``dominant_frame`` (most
+    words; ties in lexicon order; None without any), ``triggers`` (``frame: words``), ``text``."""
+    frames = frames or load_frames()
+    triggers = unnest_frame_triggers(article, frames)
+    names = frames.categories
+    counts = triggers.pivot_table(index="sentence", columns="frame", values="term",
+                                  aggfunc="count", fill_value=0)  # fmt: skip
+    counts = counts.reindex(index=[s.index for s in article.sentences], columns=names,
+                            fill_value=0).astype(int)  # fmt: skip
+    table = counts.reset_index().rename_axis(columns=None)
+    table.insert(1, "part", [s.part for s in article.sentences])
+    table["dominant_frame"] = [
+        None if row.max() == 0 else row.idxmax() for _, row in counts.iterrows()
+    ]
+    words = triggers.groupby("sentence").apply(
+        lambda g: "; ".join(f"{f}: {', '.join(g.loc[g['frame'] == f, 'text'])}"
+                            for f in dict.fromkeys(g["frame"])),
+        include_groups=False,
+    )  # fmt: skip
+    table["triggers"] = table["sentence"].map(words).fillna("")
+    table["text"] = [" ".join(s.text.split()) for s in article.sentences]
+    return table
+
+
+def frame_totals(article: Article, frames: Lexicon | None = None) -> dict[str, int]:
+    """Frame words in the body, per frame (every frame of the lexicon, zero included)."""
+    frames = frames or load_frames()
+    triggers = unnest_frame_triggers(article, frames)
+    body = triggers[triggers["part"] == "body"]["frame"].value_counts()
+    return {name: int(body.get(name, 0)) for name in frames.categories}
+
+
+# ---------------------------------------------------------------------------
+# Actors and frames, actors and tone
+
+
+def _actor_sentences(article: Article, dictionary: ActorDictionary | None) -> pd.DataFrame:
+    mentions = unnest_actor_mentions(article, dictionary)
+    body = mentions[mentions["part"] == "body"]
+    return body[["actor", "sentence"]].drop_duplicates()
+
+
+def actor_frames(article: Article, *, dictionary: ActorDictionary | None = None,
+                 frames: Lexicon | None = None) -> pd.DataFrame:  # fmt: skip
+    """Actor × frame: how many body sentences mentioning the actor use the frame.
+
+    Index: actor (by salience); columns: the frames.
+    """
+    frames = frames or load_frames()
+    pairs = _actor_sentences(article, dictionary)
+    per_sentence = sentence_frames(article, frames).set_index("sentence")[frames.categories]
+    joined = pairs.join(per_sentence.gt(0).astype(int), on="sentence")
+    table = joined.groupby("actor")[frames.categories].sum()
+    order = [a for a in actor_salience(article, dictionary)["actor"] if a in table.index]
+    return table.reindex(order)
+
+
+def actor_tone(article: Article, *, dictionary: ActorDictionary | None = None) -> pd.DataFrame:
+    """Tone of the body sentences that mention each actor.
+
+    Columns: ``actor``, ``n_sentences``, ``mean_compound`` (VADER),
+    ``mean_domain_tone`` (security lexicon), ``sentences``.
+    """
+    pairs = _actor_sentences(article, dictionary)
+    tone = sentence_sentiment(article).set_index("sentence")[["compound", "domain_tone"]]
+    joined = pairs.join(tone, on="sentence")
+    grouped = joined.groupby("actor")
+    table = pd.DataFrame({
+        "n_sentences": grouped.size(),
+        "mean_compound": grouped["compound"].mean().round(4),
+        "mean_domain_tone": grouped["domain_tone"].mean().round(4),
+        "sentences": grouped["sentence"].agg(sorted),
+    })  # fmt: skip
+    order = [a for a in actor_salience(article, dictionary)["actor"] if a in table.index]
+    return table.reindex(order).rename_axis("actor").reset_index()
+
+
+def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None = None,
+                       frames: Lexicon | None = None) -> pd.DataFrame:  # fmt: skip
+    """Which actor the article's vocabulary casts as the problem, which as the remedy.
+
+    After Entman (1993): a frame defines a problem and suggests a remedy. Each
+    frame word of a sentence is assigned to the nearest actor mention in that
+    sentence (by characters; ties to each). Words of :data:`PROBLEM_FRAMES`
+    count toward the actor as problem, words of :data:`REMEDY_FRAMES` as remedy.
+    ``role`` is ``problem`` or ``remedy`` when one count is larger, else ``mixed``
+    (or ``none`` without any). Columns: ``actor``, ``problem_words``,
+    ``remedy_words``, ``role``, ``problem_evidence`` and ``remedy_evidence``
+    (``sentence: word`` pairs), ``problem_sentences``, ``remedy_sentences``.
+    """
+    mentions = unnest_actor_mentions(article, dictionary)
+    triggers = unnest_frame_triggers(article, frames)
+    evidence: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    for trigger in triggers.itertuples(index=False):
+        side = ("problem" if trigger.frame in PROBLEM_FRAMES
+                else "remedy" if trigger.frame in REMEDY_FRAMES else None)  # fmt: skip
+        candidates = mentions[mentions["sentence"] == trigger.sentence]
+        if side is None or candidates.empty:
+            continue
+        distance = (candidates["start"] - trigger.end).clip(lower=0) + (
+            trigger.start - candidates["end"]
+        ).clip(lower=0)
+        for actor in dict.fromkeys(candidates.loc[distance == distance.min(), "actor"]):
+            sides = evidence.setdefault(actor, {"problem": [], "remedy": []})
+            sides[side].append((trigger.sentence, trigger.text))
+    rows = []
+    for actor in actor_salience(article, dictionary)["actor"]:
+        sides = evidence.get(actor, {"problem": [], "remedy": []})
+        problem, remedy = len(sides["problem"]), len(sides["remedy"])
+        role = ("none" if problem == remedy == 0 else "problem" if problem > remedy
+                else "remedy" if remedy > problem else "mixed")  # fmt: skip
+        rows.append((
+            actor, problem, remedy, role,
+            ", ".join(f"{s}: {w}" for s, w in sides["problem"]),
+            ", ".join(f"{s}: {w}" for s, w in sides["remedy"]),
+            sorted({s for s, _ in sides["problem"]}), sorted({s for s, _ in sides["remedy"]}),
+        ))  # fmt: skip
+    columns = ["actor", "problem_words", "remedy_words", "role", "problem_evidence",
+               "remedy_evidence", "problem_sentences", "remedy_sentences"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def framing_summary(article: Article, *, dictionary: ActorDictionary | None = None
+                    ) -> dict[str, object]:  # fmt: skip
+    """The CLI's ``quotes``, ``actors`` and ``frames`` (schema in the README)."""
+    quotes = unnest_quotes(article, dictionary)
+    salience = actor_salience(article, dictionary).set_index("actor")
+    tone = actor_tone(article, dictionary=dictionary).set_index("actor")
+    voices = voice_share(article, "actor", dictionary)
+    per_actor: dict[str, list[int]] = {}
+    for row in voices.itertuples(index=False):
+        for actor in str(row.actor).split(" & "):
+            counts = per_actor.setdefault(actor, [0, 0])
+            counts[0] += int(row.quotes)
+            counts[1] += int(row.quoted_words)
+    return {
+        "quotes": [
+            {"text": q.text, "kind": q.kind, "speaker": q.speaker, "actor": q.actor}
+            for q in quotes.itertuples(index=False)
+        ],
+        "actors": [
+            {
+                "actor": actor,
+                "mentions": int(salience.loc[actor, "mentions"]),
+                "quotes": per_actor.get(actor, [0, 0])[0],
+                "quoted_words": per_actor.get(actor, [0, 0])[1],
+                "mean_compound": (float(tone.loc[actor, "mean_compound"])
+                                  if actor in tone.index else None),
+            }
+            for actor in salience.index
+        ],
+        "frames": frame_totals(article),
+    }  # fmt: skip
