@@ -53,6 +53,8 @@ ACTOR_KINDS = ("alias", "person", "exclude")
 #: Frames a problem is named in, and frames a remedy is named in (Entman 1993).
 PROBLEM_FRAMES = ("conflict_threat",)
 REMEDY_FRAMES = ("cooperation_alliance", "responsibility")
+#: A role needs at least this many words: one word near an actor is not a pattern.
+MIN_ROLE_WORDS = 2
 
 
 # ---------------------------------------------------------------------------
@@ -606,8 +608,9 @@ def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None =
     frame word of a sentence is assigned to the nearest actor mention in that
     sentence (by characters; ties to each). Words of :data:`PROBLEM_FRAMES`
     count toward the actor as problem, words of :data:`REMEDY_FRAMES` as remedy.
-    ``role`` is ``problem`` or ``remedy`` when one count is larger, else ``mixed``
-    (or ``none`` without any). Columns: ``actor``, ``problem_words``,
+    ``role`` is ``problem`` or ``remedy`` when one count is larger and at least
+    :data:`MIN_ROLE_WORDS`, ``mixed`` when both are equal and that large, else
+    ``unclear``. Columns: ``actor``, ``problem_words``,
     ``remedy_words``, ``role``, ``problem_evidence`` and ``remedy_evidence``
     (``sentence: word`` pairs), ``problem_sentences``, ``remedy_sentences``.
     """
@@ -630,8 +633,8 @@ def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None =
     for actor in actor_salience(article, dictionary)["actor"]:
         sides = evidence.get(actor, {"problem": [], "remedy": []})
         problem, remedy = len(sides["problem"]), len(sides["remedy"])
-        role = ("none" if problem == remedy == 0 else "problem" if problem > remedy
-                else "remedy" if remedy > problem else "mixed")  # fmt: skip
+        role = ("unclear" if max(problem, remedy) < MIN_ROLE_WORDS else "problem"
+                if problem > remedy else "remedy" if remedy > problem else "mixed")  # fmt: skip
         rows.append((
             actor, problem, remedy, role,
             ", ".join(f"{s}: {w}" for s, w in sides["problem"]),

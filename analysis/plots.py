@@ -135,3 +135,21 @@ def dispersion_plot(positions: pd.DataFrame, *, order: Sequence[str], n_words: i
     axes.set_title(title)
     figure.tight_layout()
     return figure
+
+
+def heatmap(table: pd.DataFrame, *, title: str = "", value_label: str = "") -> Figure:
+    """A labelled heatmap of a numeric table (rows × columns), each cell annotated."""
+    figure = Figure(figsize=(1.3 * len(table.columns) + 2.5, 0.5 * len(table) + 1.8))
+    axes = figure.subplots()
+    image = axes.imshow(table.to_numpy(dtype=float), cmap="Blues", aspect="auto")
+    labels = [str(c).replace("_", " ") for c in table.columns]
+    axes.set_xticks(range(len(table.columns)), labels, rotation=30, ha="right")
+    axes.set_yticks(range(len(table.index)), [str(i) for i in table.index])
+    top = float(table.to_numpy(dtype=float).max()) if table.size else 0.0
+    for (row, column), value in pd.DataFrame(table.to_numpy()).stack().items():
+        axes.text(column, row, f"{value:g}", ha="center", va="center",
+                  color="white" if top and value > top / 2 else "black", fontsize=9)  # fmt: skip
+    figure.colorbar(image, ax=axes, label=value_label)
+    axes.set_title(title)
+    figure.tight_layout()
+    return figure

@@ -257,3 +257,10 @@ def test_summary_for_the_cli(seed):
     assert actors["China"]["quotes"] == 0 and actors["China"]["mentions"] == 8
     assert actors["United States"]["quotes"] == 5  # 3 of Austin's, 2 of the ministers'
     assert set(summary["frames"]) == set(load_frames().categories)
+
+
+def test_one_word_is_not_a_role(seed):
+    roles = problem_and_remedy(seed).set_index("actor")
+    assert roles.loc["Taiwan", "problem_words"] == 1  # "strain", nearest to Taiwan
+    assert roles.loc["Taiwan", "role"] == "unclear"
+    assert roles.loc["North Korea", "role"] == "unclear"
