@@ -54,7 +54,7 @@ execute: install ## Re-execute the notebooks in place on the seed (after changin
 
 lock: ## Re-resolve pyproject.toml's dependencies into requirements.lock (needs the registry)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev,dask]'
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^news-framing' > requirements.lock
 	rm -rf .lock-venv
 

@@ -1,14 +1,17 @@
-"""Command line: ``python -m analysis ARTICLE [--json]``.
+"""Command line: ``python -m analysis ARTICLE [--json]`` and ``... DIR_OR_GLOB --csv OUT``.
 
 Prints a readable summary of one article, or with ``--json`` one JSON object
 whose schema the README documents. ``-`` reads the article from standard
-input. Errors print one line on standard error and exit with status 2 (bad
+input. A folder or glob pattern writes one summary row per article to
+``--csv`` / ``--parquet`` files (or CSV on standard output); an article that
+fails gets its error in its row. Errors print one line on standard error and exit with status 2 (bad
 input) or 1 (anything else); never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import sys
 from collections.abc import Sequence
@@ -100,14 +103,42 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m analysis",
         description="Summarise how a news article is built and framed.",
     )
-    parser.add_argument("article", help="path to a plain-text article, or - for standard input")
+    parser.add_argument(
+        "article",
+        help="a plain-text article, - for standard input, or a folder or glob of articles",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--csv", metavar="OUT", help="write one summary row per article to OUT")
+    parser.add_argument("--parquet", metavar="OUT", help="write the summary rows as Parquet")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="processes for many articles (-1: all cores; default 1)")  # fmt: skip
     return parser
+
+
+def _is_corpus(args: argparse.Namespace) -> bool:
+    many = Path(args.article).is_dir() or glob.has_magic(args.article)
+    return args.article != "-" and (many or bool(args.csv or args.parquet))
+
+
+def _run_corpus(args: argparse.Namespace) -> int:
+    """Folder or glob mode: summary rows to CSV/Parquet files, or CSV on standard output."""
+    from analysis import corpus
+
+    outputs = [out for out in (args.csv, args.parquet) if out]
+    for out in outputs:
+        count = corpus.write_summaries(args.article, out, n_jobs=args.jobs)
+        print(f"{count} articles -> {out}", file=sys.stderr)
+    if not outputs:
+        result = corpus.analyze_many(args.article, n_jobs=args.jobs)
+        result.summary.to_csv(sys.stdout, index=False)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if _is_corpus(args):
+            return _run_corpus(args)
         if args.article == "-":
             article = load_article(sys.stdin.buffer.read(), article_id="stdin")
         else:

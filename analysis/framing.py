@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -195,15 +196,31 @@ def actor_salience(article: Article, dictionary: ActorDictionary | None = None) 
     first mention), ``n_sentences`` (body sentences that mention it),
     ``sentence_share`` (of all body sentences), ``sentences`` (their indices).
     """
+    return article.cached(f"salience:{id(dictionary)}",
+                          lambda: _actor_salience(article, dictionary)).copy()  # fmt: skip
+
+
+def _actor_salience(article: Article, dictionary: ActorDictionary | None) -> pd.DataFrame:
     mentions = unnest_actor_mentions(article, dictionary)
     n_body = max(len(article.body_sentences), 1)
-    rows = []
-    for actor, group in mentions.groupby("actor", sort=False):
-        body = group[group["part"] == "body"]
-        sentences = sorted(set(body["sentence"]))
-        rows.append((actor, len(group), int((group["part"] == "headline").sum()), len(body),
-                     int(group["sentence"].min()), int(group["start"].min()), len(sentences),
-                     len(sentences) / n_body, sentences))  # fmt: skip
+    stats: dict[str, dict[str, Any]] = {}
+    for m in mentions.itertuples(index=False):
+        new = {"mentions": 0, "headline": 0, "first_sentence": m.sentence,
+               "first_offset": m.start, "sentences": set()}  # fmt: skip
+        actor = stats.setdefault(m.actor, new)
+        actor["mentions"] += 1
+        if m.part == "headline":
+            actor["headline"] += 1
+        else:
+            actor["sentences"].add(m.sentence)
+        actor["first_sentence"] = min(actor["first_sentence"], m.sentence)
+        actor["first_offset"] = min(actor["first_offset"], m.start)
+    rows = [
+        (name, a["mentions"], a["headline"], a["mentions"] - a["headline"], a["first_sentence"],
+         a["first_offset"], len(a["sentences"]), len(a["sentences"]) / n_body,
+         sorted(a["sentences"]))
+        for name, a in stats.items()
+    ]  # fmt: skip
     columns = ["actor", "mentions", "mentions_headline", "mentions_body", "first_sentence",
                "first_offset", "n_sentences", "sentence_share", "sentences"]  # fmt: skip
     table = pd.DataFrame(rows, columns=columns)
@@ -288,13 +305,18 @@ class _Candidate:
     actor: str | None
 
 
-def _candidates(article: Article, mentions: pd.DataFrame, start: int, end: int) -> list[_Candidate]:
+MentionRows = list[Any]  # rows of unnest_actor_mentions, as named tuples
+
+
+def _candidates(article: Article, mentions: MentionRows, start: int, end: int
+                ) -> list[_Candidate]:  # fmt: skip
     """Possible speakers whose text lies in ``article.text[start:end]``."""
     text = article.text[start:end]
     found = []
-    for row in mentions[(mentions["start"] >= start) & (mentions["end"] <= end)].itertuples():
-        kind = "person" if row.kind == "person" else "alias"
-        found.append(_Candidate(row.start, row.end, kind, row.person or row.text, row.actor))
+    for row in mentions:
+        if row.start >= start and row.end <= end:
+            kind = "person" if row.kind == "person" else "alias"
+            found.append(_Candidate(row.start, row.end, kind, row.person or row.text, row.actor))
     taken = [(c.start, c.end) for c in found]
     for regex, kind in ((_group_regex(), "group"), (_pronoun_regex(), "pronoun"), (_NAME, "name")):
         for match in regex.finditer(text):
@@ -359,8 +381,9 @@ def _sentence_at(article: Article, offset: int) -> Sentence:
 
 
 def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> pd.DataFrame:
-    mentions = unnest_actor_mentions(article, dictionary)
-    people = mentions[mentions["kind"] == "person"]
+    mention_table = unnest_actor_mentions(article, dictionary)
+    people = mention_table[mention_table["kind"] == "person"]
+    mentions = list(mention_table.itertuples(index=False))
     verbs = _speech_verbs()
     rows = []
     spans = [s for s in article_quote_spans(article) if s.level == 1]
@@ -394,7 +417,7 @@ def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> pd.DataFram
 Attribution = tuple[_Candidate | None, str | None, str | None]
 
 
-def _attribute(article: Article, mentions: pd.DataFrame, verbs: re.Pattern[str],
+def _attribute(article: Article, mentions: MentionRows, verbs: re.Pattern[str],
                first: Sentence, last: Sentence, span: QuoteSpan) -> Attribution:  # fmt: skip
     """(speaker, verb, cue) from the words before the quote in its sentence, else after it.
 
@@ -443,7 +466,7 @@ def _attribute(article: Article, mentions: pd.DataFrame, verbs: re.Pattern[str],
     return None, None, None
 
 
-def _resolve_pronoun(article: Article, mentions: pd.DataFrame, pronoun: _Candidate,
+def _resolve_pronoun(article: Article, mentions: MentionRows, pronoun: _Candidate,
                      previous_speaker: _Candidate | None) -> _Candidate:  # fmt: skip
     """A pronoun speaker becomes the last person named (or the last speaker) before it."""
     earlier = _candidates(article, mentions, 0, pronoun.start)
@@ -587,17 +610,22 @@ def actor_tone(article: Article, *, dictionary: ActorDictionary | None = None) -
     ``mean_domain_tone`` (security lexicon), ``sentences``.
     """
     pairs = _actor_sentences(article, dictionary)
-    tone = sentence_sentiment(article).set_index("sentence")[["compound", "domain_tone"]]
-    joined = pairs.join(tone, on="sentence")
-    grouped = joined.groupby("actor")
-    table = pd.DataFrame({
-        "n_sentences": grouped.size(),
-        "mean_compound": grouped["compound"].mean().round(4),
-        "mean_domain_tone": grouped["domain_tone"].mean().round(4),
-        "sentences": grouped["sentence"].agg(sorted),
-    })  # fmt: skip
-    order = [a for a in actor_salience(article, dictionary)["actor"] if a in table.index]
-    return table.reindex(order).rename_axis("actor").reset_index()
+    table = sentence_sentiment(article)
+    tone = dict(zip(table["sentence"], zip(table["compound"], table["domain_tone"], strict=True),
+                    strict=True))  # fmt: skip
+    per_actor: dict[str, list[int]] = {}
+    for actor, sentence in zip(pairs["actor"], pairs["sentence"], strict=True):
+        per_actor.setdefault(actor, []).append(sentence)
+    rows = []
+    for actor in actor_salience(article, dictionary)["actor"]:
+        sentences = sorted(per_actor.get(actor, []))
+        if not sentences:
+            continue
+        compound = sum(tone[s][0] for s in sentences) / len(sentences)
+        domain = sum(tone[s][1] for s in sentences) / len(sentences)
+        rows.append((actor, len(sentences), round(compound, 4), round(domain, 4), sentences))
+    return pd.DataFrame(rows, columns=["actor", "n_sentences", "mean_compound",
+                                       "mean_domain_tone", "sentences"])  # fmt: skip
 
 
 def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None = None,
@@ -614,19 +642,22 @@ def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None =
     ``remedy_words``, ``role``, ``problem_evidence`` and ``remedy_evidence``
     (``sentence: word`` pairs), ``problem_sentences``, ``remedy_sentences``.
     """
-    mentions = unnest_actor_mentions(article, dictionary)
-    triggers = unnest_frame_triggers(article, frames)
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for m in unnest_actor_mentions(article, dictionary).itertuples(index=False):
+        by_sentence.setdefault(m.sentence, []).append((m.start, m.end, m.actor))
     evidence: dict[str, dict[str, list[tuple[int, str]]]] = {}
-    for trigger in triggers.itertuples(index=False):
+    for trigger in unnest_frame_triggers(article, frames).itertuples(index=False):
         side = ("problem" if trigger.frame in PROBLEM_FRAMES
                 else "remedy" if trigger.frame in REMEDY_FRAMES else None)  # fmt: skip
-        candidates = mentions[mentions["sentence"] == trigger.sentence]
-        if side is None or candidates.empty:
+        candidates = by_sentence.get(trigger.sentence, [])
+        if side is None or not candidates:
             continue
-        distance = (candidates["start"] - trigger.end).clip(lower=0) + (
-            trigger.start - candidates["end"]
-        ).clip(lower=0)
-        for actor in dict.fromkeys(candidates.loc[distance == distance.min(), "actor"]):
+        distances = [max(start - trigger.end, 0) + max(trigger.start - end, 0)
+                     for start, end, _ in candidates]  # fmt: skip
+        nearest = min(distances)
+        tied = [actor for (_, _, actor), d in zip(candidates, distances, strict=True)
+                if d == nearest]  # fmt: skip
+        for actor in dict.fromkeys(tied):
             sides = evidence.setdefault(actor, {"problem": [], "remedy": []})
             sides[side].append((trigger.sentence, trigger.text))
     rows = []

@@ -10,8 +10,7 @@ entry first, without overlaps.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.article import Article, Token
@@ -43,6 +42,21 @@ class Lexicon:
 
     name: str
     entries: tuple[LexiconEntry, ...]
+    _exact: dict[str, tuple[LexiconEntry, ...]] = field(init=False, repr=False, compare=False)
+    _prefixes: dict[str, tuple[LexiconEntry, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Entries indexed by their first word: exact words, and wildcard prefixes ("threat*").
+        exact: dict[str, list[LexiconEntry]] = {}
+        prefixes: dict[str, list[LexiconEntry]] = {}
+        for entry in self.entries:
+            first = entry.words[0]
+            if first.endswith("*"):
+                prefixes.setdefault(first[:-1], []).append(entry)
+            else:
+                exact.setdefault(first, []).append(entry)
+        object.__setattr__(self, "_exact", {k: tuple(v) for k, v in exact.items()})
+        object.__setattr__(self, "_prefixes", {k: tuple(v) for k, v in prefixes.items()})
 
     @property
     def categories(self) -> list[str]:
@@ -51,24 +65,22 @@ class Lexicon:
 
     def match(self, words: list[str], start: int) -> LexiconEntry | None:
         """The longest entry matching ``words`` from position ``start``, or None."""
+        word = words[start]
+        candidates = list(self._exact.get(word, ()))
+        for end in range(1, len(word) + 1):
+            candidates.extend(self._prefixes.get(word[:end], ()))
         best = None
-        for entry in _index_entries(self.entries).get(words[start][:1], ()):
+        for entry in candidates:
             parts = entry.words
-            if start + len(parts) > len(words):
+            if len(parts) > 1 and not (
+                start + len(parts) <= len(words)
+                and all(_term_matches(p, w) for p, w in zip(parts[1:], words[start + 1 :],
+                                                             strict=False))
+            ):  # fmt: skip
                 continue
-            if all(_term_matches(p, w) for p, w in zip(parts, words[start:], strict=False)) and (
-                best is None or len(parts) > len(best.words)
-            ):
+            if best is None or len(parts) > len(best.words):
                 best = entry
         return best
-
-
-@cache
-def _index_entries(entries: tuple[LexiconEntry, ...]) -> dict[str, tuple[LexiconEntry, ...]]:
-    index: dict[str, list[LexiconEntry]] = {}
-    for entry in entries:
-        index.setdefault(entry.term[:1], []).append(entry)
-    return {key: tuple(value) for key, value in index.items()}
 
 
 def _term_matches(pattern: str, word: str) -> bool:

@@ -253,22 +253,28 @@ def sentiment_by(article: Article, by: str = "paragraph", lexicon: Lexicon | Non
     ``n_positive``, ``n_negative``, ``n_neutral`` (VADER labels). Means of
     sentence scores, so that every sentence counts once whatever its length.
     """
-    table = sentence_sentiment(article, lexicon)
-    if by != "part":
-        table = table[table["part"] == "body"]
-    if by == "article":
-        table = table.assign(article="body")
     if by not in ("part", "paragraph", "voice", "article"):
         raise ValueError(f"by must be part, paragraph, voice or article, not {by!r}")
-    grouped = table.groupby(by, sort=True)
-    return pd.DataFrame({
-        "n_sentences": grouped.size(),
-        "mean_compound": grouped["compound"].mean().round(4),
-        "mean_domain_tone": grouped["domain_tone"].mean().round(4),
-        "n_positive": grouped["label"].agg(lambda s: int((s == "positive").sum())),
-        "n_negative": grouped["label"].agg(lambda s: int((s == "negative").sum())),
-        "n_neutral": grouped["label"].agg(lambda s: int((s == "neutral").sum())),
-    }).reset_index()  # fmt: skip
+    table = sentence_sentiment(article, lexicon)
+    keys = table["part"] if by in ("part", "article") else table[by]
+    if by != "part":
+        keys = keys.where(table["part"] == "body")  # the headline is not in the body
+    if by == "article":
+        keys = keys.where(keys.isna(), "body")
+    groups: dict[object, list[tuple[float, float, str]]] = {}
+    for key, compound, tone, label_ in zip(keys, table["compound"], table["domain_tone"],
+                                           table["label"], strict=True):  # fmt: skip
+        if pd.notna(key):
+            groups.setdefault(key, []).append((compound, tone, label_))
+    rows = [
+        (key, len(values), round(sum(v[0] for v in values) / len(values), 4),
+         round(sum(v[1] for v in values) / len(values), 4),
+         sum(v[2] == "positive" for v in values), sum(v[2] == "negative" for v in values),
+         sum(v[2] == "neutral" for v in values))
+        for key, values in sorted(groups.items())
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=[by, "n_sentences", "mean_compound", "mean_domain_tone",
+                                       "n_positive", "n_negative", "n_neutral"])  # fmt: skip
 
 
 def sentiment_arc(article: Article, window: int = 3, lexicon: Lexicon | None = None
