@@ -150,7 +150,12 @@ class Article:
         return self.cached("tokens_by_sentence", group).get(sentence, ())
 
     def cached(self, key: str, compute: Callable[[], T]) -> T:
-        """``compute()``, run once per article and kept (the article never changes)."""
+        """``compute()``, run once per article and kept (the article never changes).
+
+        Tables kept here are handed out as shallow copies (``copy(deep=False)``):
+        pandas' copy-on-write then keeps the kept table unchanged whatever the
+        caller does to its copy.
+        """
         if key not in self._cache:
             self._cache[key] = compute()
         return self._cache[key]

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -79,6 +79,15 @@ class ActorDictionary:
 
     name: str
     entries: tuple[ActorEntry, ...]
+    _by_pattern: dict[str, ActorEntry] = field(init=False, repr=False, compare=False)
+    _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        patterns = sorted((e.pattern for e in self.entries), key=len, reverse=True)
+        alternation = "|".join(re.escape(p) for p in patterns)
+        object.__setattr__(self, "_by_pattern", {e.pattern: e for e in self.entries})
+        # Whole words only, longest pattern first: "South China Sea" before "China".
+        object.__setattr__(self, "_regex", re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"))
 
     @property
     def actors(self) -> list[str]:
@@ -86,22 +95,10 @@ class ActorDictionary:
         return list(dict.fromkeys(e.actor for e in self.entries if e.kind != "exclude"))
 
     def lookup(self, matched: str) -> ActorEntry:
-        return _lookup_table(self)[matched]
+        return self._by_pattern[matched]
 
     def regex(self) -> re.Pattern[str]:
-        return _regex(self)
-
-
-@cache
-def _lookup_table(dictionary: ActorDictionary) -> dict[str, ActorEntry]:
-    return {entry.pattern: entry for entry in dictionary.entries}
-
-
-@cache
-def _regex(dictionary: ActorDictionary) -> re.Pattern[str]:
-    patterns = sorted((e.pattern for e in dictionary.entries), key=len, reverse=True)
-    alternation = "|".join(re.escape(p) for p in patterns)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+        return self._regex
 
 
 def parse_actor_dictionary(text: str, *, name: str) -> ActorDictionary:
@@ -169,6 +166,11 @@ def unnest_actor_mentions(article: Article, dictionary: ActorDictionary | None =
     ``part``, ``in_quote`` (inside quotation marks), ``start``, ``end``.
     Names listed as ``exclude`` (South China Sea) are never mentions.
     """
+    return _mentions(article, dictionary).copy(deep=False)
+
+
+def _mentions(article: Article, dictionary: ActorDictionary | None = None) -> pd.DataFrame:
+    """:func:`unnest_actor_mentions`, computed once per article (internal: no copy)."""
     dictionary = dictionary or load_actor_dictionary()
 
     def compute() -> pd.DataFrame:
@@ -185,7 +187,7 @@ def unnest_actor_mentions(article: Article, dictionary: ActorDictionary | None =
                              _in_quote(spans, start), start, end))  # fmt: skip
         return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
-    return article.cached(f"mentions:{id(dictionary)}", compute).copy()
+    return article.cached(f"mentions:{id(dictionary)}", compute)
 
 
 def actor_salience(article: Article, dictionary: ActorDictionary | None = None) -> pd.DataFrame:
@@ -196,12 +198,16 @@ def actor_salience(article: Article, dictionary: ActorDictionary | None = None) 
     first mention), ``n_sentences`` (body sentences that mention it),
     ``sentence_share`` (of all body sentences), ``sentences`` (their indices).
     """
+    return _salience(article, dictionary).copy(deep=False)
+
+
+def _salience(article: Article, dictionary: ActorDictionary | None) -> pd.DataFrame:
     return article.cached(f"salience:{id(dictionary)}",
-                          lambda: _actor_salience(article, dictionary)).copy()  # fmt: skip
+                          lambda: _actor_salience(article, dictionary))  # fmt: skip
 
 
 def _actor_salience(article: Article, dictionary: ActorDictionary | None) -> pd.DataFrame:
-    mentions = unnest_actor_mentions(article, dictionary)
+    mentions = _mentions(article, dictionary)
     n_body = max(len(article.body_sentences), 1)
     stats: dict[str, dict[str, Any]] = {}
     for m in mentions.itertuples(index=False):
@@ -368,9 +374,13 @@ def unnest_quotes(article: Article, dictionary: ActorDictionary | None = None) -
     speaker to the quote, the evidence), ``n_words``, ``first_sentence``,
     ``last_sentence``, ``paragraph``, ``start``, ``end``, ``text``.
     """
+    return _quotes(article, dictionary).copy(deep=False)
+
+
+def _quotes(article: Article, dictionary: ActorDictionary | None) -> pd.DataFrame:
     dictionary = dictionary or load_actor_dictionary()
     return article.cached(f"quotes:{id(dictionary)}",
-                          lambda: _unnest_quotes(article, dictionary)).copy()  # fmt: skip
+                          lambda: _unnest_quotes(article, dictionary))  # fmt: skip
 
 
 def _sentence_at(article: Article, offset: int) -> Sentence:
@@ -381,7 +391,7 @@ def _sentence_at(article: Article, offset: int) -> Sentence:
 
 
 def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> pd.DataFrame:
-    mention_table = unnest_actor_mentions(article, dictionary)
+    mention_table = _mentions(article, dictionary)
     people = mention_table[mention_table["kind"] == "person"]
     mentions = list(mention_table.itertuples(index=False))
     verbs = _speech_verbs()
@@ -493,7 +503,7 @@ def voice_share(article: Article, by: str = "speaker", dictionary: ActorDictiona
     """
     if by not in ("speaker", "actor"):
         raise ValueError(f"by must be speaker or actor, not {by!r}")
-    quotes = unnest_quotes(article, dictionary)
+    quotes = _quotes(article, dictionary)
     quotes = quotes[quotes["kind"] != "term"].assign(key=lambda q: q[by].fillna("(unattributed)"))
     grouped = quotes.groupby("key", sort=True)
     table = pd.DataFrame({"quotes": grouped.size(), "quoted_words": grouped["n_words"].sum()})
@@ -507,9 +517,9 @@ def unquoted_actors(article: Article, dictionary: ActorDictionary | None = None)
     """Actors the article mentions but never quotes (a group quote counts for each of its
     actors), in order of salience."""
     quoted: set[str] = set()
-    for actor in unnest_quotes(article, dictionary)["actor"].dropna():
+    for actor in _quotes(article, dictionary)["actor"].dropna():
         quoted.update(actor.split(" & "))
-    return [a for a in actor_salience(article, dictionary)["actor"] if a not in quoted]
+    return [a for a in _salience(article, dictionary)["actor"] if a not in quoted]
 
 
 # ---------------------------------------------------------------------------
@@ -528,6 +538,10 @@ TRIGGER_COLUMNS = ["sentence", "part", "frame", "term", "text", "start", "end"]
 def unnest_frame_triggers(article: Article, frames: Lexicon | None = None) -> pd.DataFrame:
     """One row per frame word found: ``sentence``, ``part``, ``frame``, ``term`` (the
     lexicon entry), ``text`` (as written), ``start``, ``end``."""
+    return _triggers(article, frames).copy(deep=False)
+
+
+def _triggers(article: Article, frames: Lexicon | None = None) -> pd.DataFrame:
     frames = frames or load_frames()
 
     def compute() -> pd.DataFrame:
@@ -542,14 +556,14 @@ def unnest_frame_triggers(article: Article, frames: Lexicon | None = None) -> pd
                              article.text[start:end], start, end))  # fmt: skip
         return pd.DataFrame(rows, columns=TRIGGER_COLUMNS)
 
-    return article.cached(f"frames:{id(frames)}", compute).copy()
+    return article.cached(f"frames:{id(frames)}", compute)
 
 
 def sentence_frames(article: Article, frames: Lexicon | None = None) -> pd.DataFrame:
     """One row per sentence: a column per frame (words found), ``dominant_frame`` (most
     words; ties in lexicon order; None without any), ``triggers`` (``frame: words``), ``text``."""
     frames = frames or load_frames()
-    triggers = unnest_frame_triggers(article, frames)
+    triggers = _triggers(article, frames)
     names = frames.categories
     counts = triggers.pivot_table(index="sentence", columns="frame", values="term",
                                   aggfunc="count", fill_value=0)  # fmt: skip
@@ -573,7 +587,7 @@ def sentence_frames(article: Article, frames: Lexicon | None = None) -> pd.DataF
 def frame_totals(article: Article, frames: Lexicon | None = None) -> dict[str, int]:
     """Frame words in the body, per frame (every frame of the lexicon, zero included)."""
     frames = frames or load_frames()
-    triggers = unnest_frame_triggers(article, frames)
+    triggers = _triggers(article, frames)
     body = triggers[triggers["part"] == "body"]["frame"].value_counts()
     return {name: int(body.get(name, 0)) for name in frames.categories}
 
@@ -583,7 +597,7 @@ def frame_totals(article: Article, frames: Lexicon | None = None) -> dict[str, i
 
 
 def _actor_sentences(article: Article, dictionary: ActorDictionary | None) -> pd.DataFrame:
-    mentions = unnest_actor_mentions(article, dictionary)
+    mentions = _mentions(article, dictionary)
     body = mentions[mentions["part"] == "body"]
     return body[["actor", "sentence"]].drop_duplicates()
 
@@ -599,7 +613,7 @@ def actor_frames(article: Article, *, dictionary: ActorDictionary | None = None,
     per_sentence = sentence_frames(article, frames).set_index("sentence")[frames.categories]
     joined = pairs.join(per_sentence.gt(0).astype(int), on="sentence")
     table = joined.groupby("actor")[frames.categories].sum()
-    order = [a for a in actor_salience(article, dictionary)["actor"] if a in table.index]
+    order = [a for a in _salience(article, dictionary)["actor"] if a in table.index]
     return table.reindex(order)
 
 
@@ -617,7 +631,7 @@ def actor_tone(article: Article, *, dictionary: ActorDictionary | None = None) -
     for actor, sentence in zip(pairs["actor"], pairs["sentence"], strict=True):
         per_actor.setdefault(actor, []).append(sentence)
     rows = []
-    for actor in actor_salience(article, dictionary)["actor"]:
+    for actor in _salience(article, dictionary)["actor"]:
         sentences = sorted(per_actor.get(actor, []))
         if not sentences:
             continue
@@ -643,10 +657,10 @@ def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None =
     (``sentence: word`` pairs), ``problem_sentences``, ``remedy_sentences``.
     """
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-    for m in unnest_actor_mentions(article, dictionary).itertuples(index=False):
+    for m in _mentions(article, dictionary).itertuples(index=False):
         by_sentence.setdefault(m.sentence, []).append((m.start, m.end, m.actor))
     evidence: dict[str, dict[str, list[tuple[int, str]]]] = {}
-    for trigger in unnest_frame_triggers(article, frames).itertuples(index=False):
+    for trigger in _triggers(article, frames).itertuples(index=False):
         side = ("problem" if trigger.frame in PROBLEM_FRAMES
                 else "remedy" if trigger.frame in REMEDY_FRAMES else None)  # fmt: skip
         candidates = by_sentence.get(trigger.sentence, [])
@@ -661,7 +675,7 @@ def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None =
             sides = evidence.setdefault(actor, {"problem": [], "remedy": []})
             sides[side].append((trigger.sentence, trigger.text))
     rows = []
-    for actor in actor_salience(article, dictionary)["actor"]:
+    for actor in _salience(article, dictionary)["actor"]:
         sides = evidence.get(actor, {"problem": [], "remedy": []})
         problem, remedy = len(sides["problem"]), len(sides["remedy"])
         role = ("unclear" if max(problem, remedy) < MIN_ROLE_WORDS else "problem"
@@ -680,8 +694,8 @@ def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None =
 def framing_summary(article: Article, *, dictionary: ActorDictionary | None = None
                     ) -> dict[str, object]:  # fmt: skip
     """The CLI's ``quotes``, ``actors`` and ``frames`` (schema in the README)."""
-    quotes = unnest_quotes(article, dictionary)
-    salience = actor_salience(article, dictionary).set_index("actor")
+    quotes = _quotes(article, dictionary)
+    salience = _salience(article, dictionary).set_index("actor")
     tone = actor_tone(article, dictionary=dictionary).set_index("actor")
     voices = voice_share(article, "actor", dictionary)
     per_actor: dict[str, list[int]] = {}

@@ -184,9 +184,14 @@ def sentence_sentiment(article: Article, lexicon: Lexicon | None = None) -> pd.D
     weights), ``domain_tone`` (that sum mapped into (-1, 1)), ``domain_label`` and
     ``domain_evidence`` (list of ``{"term", "weight", "category"}``); ``text``.
     """
+    return _sentences(article, lexicon).copy(deep=False)
+
+
+def _sentences(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """:func:`sentence_sentiment`, computed once per article and lexicon (internal: no copy)."""
     lexicon = lexicon or load_lexicon()
     key = f"sentiment:{lexicon.name}:{id(lexicon)}"
-    return article.cached(key, lambda: _sentence_sentiment(article, lexicon)).copy()
+    return article.cached(key, lambda: _sentence_sentiment(article, lexicon))
 
 
 def _sentence_sentiment(article: Article, lexicon: Lexicon) -> pd.DataFrame:
@@ -255,7 +260,7 @@ def sentiment_by(article: Article, by: str = "paragraph", lexicon: Lexicon | Non
     """
     if by not in ("part", "paragraph", "voice", "article"):
         raise ValueError(f"by must be part, paragraph, voice or article, not {by!r}")
-    table = sentence_sentiment(article, lexicon)
+    table = _sentences(article, lexicon)
     keys = table["part"] if by in ("part", "article") else table[by]
     if by != "part":
         keys = keys.where(table["part"] == "body")  # the headline is not in the body
@@ -281,7 +286,7 @@ def sentiment_arc(article: Article, window: int = 3, lexicon: Lexicon | None = N
                   ) -> pd.DataFrame:  # fmt: skip
     """Body sentences in order with VADER's compound, the domain tone, and their centred
     rolling means over ``window`` sentences (``compound_smooth``, ``domain_smooth``)."""
-    table = sentence_sentiment(article, lexicon)
+    table = _sentences(article, lexicon)
     table = table[table["part"] == "body"].reset_index(drop=True)
     rolling = {"center": True, "min_periods": 1}
     return table[["sentence", "paragraph", "voice", "compound", "domain_tone"]].assign(
@@ -297,7 +302,7 @@ def unnest_evidence(article: Article, lexicon: Lexicon | None = None) -> pd.Data
     (VADER: after its rules; domain: the entry's weight), ``category`` (domain only).
     """
     rows = []
-    for row in sentence_sentiment(article, lexicon).itertuples(index=False):
+    for row in _sentences(article, lexicon).itertuples(index=False):
         rows += [(row.sentence, "vader", e["word"].lower(), e["valence"], "") for e in row.evidence]
         rows += [(row.sentence, "domain", e["term"], e["weight"], e["category"])
                  for e in row.domain_evidence]  # fmt: skip
@@ -326,7 +331,7 @@ def influential_words(article: Article, lexicon: Lexicon | None = None) -> pd.Da
 def disagreements(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """Body sentences where VADER and the domain lexicon give opposite labels
     (one positive, the other negative), strongest disagreement first."""
-    table = sentence_sentiment(article, lexicon)
+    table = _sentences(article, lexicon)
     table = table[table["part"] == "body"]
     opposite = ((table["label"] == "positive") & (table["domain_label"] == "negative")) | (
         (table["label"] == "negative") & (table["domain_label"] == "positive")
@@ -361,7 +366,7 @@ def vader_coverage(article: Article) -> pd.DataFrame:
 
 def sentiment_summary(article: Article, lexicon: Lexicon | None = None) -> dict[str, object]:
     """The CLI's ``sentiment`` object: means and one entry per sentence (schema in README)."""
-    table = sentence_sentiment(article, lexicon)
+    table = _sentences(article, lexicon)
     body = table[table["part"] == "body"]
     coverage = vader_coverage(article)
     return {

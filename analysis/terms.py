@@ -94,6 +94,11 @@ def unnest_terms(article: Article) -> pd.DataFrame:
     (offsets into ``article.text``), ``text``, ``term``, ``lemma``,
     ``is_number``, ``is_stopword``, ``is_content`` (a word, not a stopword).
     """
+    return _terms(article).copy(deep=False)
+
+
+def _terms(article: Article) -> pd.DataFrame:
+    """:func:`unnest_terms`, computed once per article (internal: no copy)."""
 
     def compute() -> pd.DataFrame:
         in_quote = token_in_quote(article)
@@ -112,7 +117,7 @@ def unnest_terms(article: Article) -> pd.DataFrame:
             ))  # fmt: skip
         return pd.DataFrame(rows, columns=TERM_COLUMNS)
 
-    return article.cached("terms", compute).copy()
+    return article.cached("terms", compute)
 
 
 def _select(terms: pd.DataFrame, part: str | None, content_only: bool) -> pd.DataFrame:
@@ -138,7 +143,7 @@ def term_counts(
     included: comparable across articles), ``rank`` (1 = most frequent; ties share).
     ``part`` is ``body``, ``headline`` or None for both.
     """
-    all_words = _select(unnest_terms(article), part, content_only=False)
+    all_words = _select(_terms(article), part, content_only=False)
     selected = _select(all_words, None, content_only)
     counts = selected[by].value_counts().rename("count").reset_index()
     counts = counts.sort_values(["count", by], ascending=[False, True], ignore_index=True)
@@ -166,7 +171,7 @@ def ngrams(
     (as tidytext does after ``unnest_tokens(token = "ngrams")``). Columns:
     ``ngram`` (words joined by spaces), ``count``; most frequent first.
     """
-    terms = _select(unnest_terms(article), part, content_only=False)
+    terms = _select(_terms(article), part, content_only=False)
     grams: Counter[str] = Counter()
     for _, sentence in terms.groupby("sentence", sort=True):
         words = list(sentence[by])
@@ -192,7 +197,7 @@ def collocations(
     """
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
-    terms = _select(unnest_terms(article), part, content_only=False)
+    terms = _select(_terms(article), part, content_only=False)
     sentences = [list(group["term"]) for _, group in terms.groupby("sentence", sort=True)]
     finder = BigramCollocationFinder.from_documents(sentences)
     finder.apply_freq_filter(min_count)
@@ -250,7 +255,7 @@ def keyness(
     as in general English). Terms seen fewer than ``min_count`` times are dropped.
     Sorted by keyness, highest first.
     """
-    all_words = _select(unnest_terms(article), part, content_only=False)
+    all_words = _select(_terms(article), part, content_only=False)
     n_words = len(all_words)
     counts = term_counts(article, content_only=content_only, part=part)
     counts = counts[counts["count"] >= min_count]
@@ -321,7 +326,7 @@ def kwic(article: Article, term: str, window: int = 5, *, part: str | None = "bo
     sentence boundaries and is cut at the text's edges. Columns: ``sentence``,
     ``position``, ``start``, ``end``, ``left``, ``keyword``, ``right``.
     """
-    terms = _select(unnest_terms(article), part, content_only=False).reset_index(drop=True)
+    terms = _select(_terms(article), part, content_only=False).reset_index(drop=True)
     rows = []
     for first, length in find_phrase(terms, term):
         last = first + length - 1
@@ -346,7 +351,7 @@ def term_positions(article: Article, terms: list[str], *, part: str | None = "bo
     Columns: ``query`` (as given), ``position`` (word number within the part),
     ``relative_position`` (0 = first word, 1 = last), ``sentence``, ``paragraph``, ``text``.
     """
-    table = _select(unnest_terms(article), part, content_only=False).reset_index(drop=True)
+    table = _select(_terms(article), part, content_only=False).reset_index(drop=True)
     last = max(len(table) - 1, 1)
     frames = []
     for query in terms:
@@ -375,7 +380,7 @@ def terms_by_section(article: Article, *, content_only: bool = True) -> pd.DataF
     Long table: ``section`` (headline/body/quote/narration), ``term``, ``count``,
     ``relative_frequency`` (within the section). Quote and narration split the body.
     """
-    terms = unnest_terms(article)
+    terms = _terms(article)
     if content_only:
         terms = terms[terms["is_content"]]
     body = terms[terms["part"] == "body"]

@@ -319,3 +319,13 @@ def test_all_caps_sentence_is_not_a_dateline():
     article = load_article("THEY MET TODAY. THEY SIGNED A MEMORANDUM.")
     assert article.dateline is None
     assert len(article.body_sentences) == 2
+
+
+def test_cached_tables_are_safe_to_modify(seed):
+    from analysis.terms import unnest_terms
+
+    first = unnest_terms(seed)
+    first["term"] = "changed"
+    first.loc[0, "lemma"] = "changed"
+    second = unnest_terms(seed)
+    assert "changed" not in set(second["term"]) and second.loc[0, "lemma"] != "changed"

@@ -73,7 +73,8 @@ def test_missing_file(tmp_path):
 
 
 def test_directory(tmp_path):
-    assert "is a directory" in one_line_error(run(str(tmp_path)))
+    # A folder is read as a collection of articles; an empty one is a clear error.
+    assert "no .txt files" in one_line_error(run(str(tmp_path)))
 
 
 @pytest.mark.parametrize(

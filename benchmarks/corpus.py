@@ -1,0 +1,172 @@
+"""Many articles: articles per second and peak memory, against a naive baseline, in one run.
+
+Usage: ``python benchmarks/corpus.py [N ...]`` (default 100 1000); ``make benchmark`` runs it.
+
+The corpus: N articles of the seed's length, each the seed's own 14 body
+paragraphs in a new order (``analysis.corpus.shuffled_copies``), written as
+files. Every measurement runs in a fresh Python process, so peak memory
+(``ru_maxrss``, the process and its pool workers) belongs to that run alone.
+Dictionaries are loaded before the clock starts (one article analysed, for
+both sides), so the rates are those of a warm, long-running job.
+
+Measured, per N:
+
+- ``full``: our summary row per article (structure, readability, sentiment,
+  terms, framing), 1 process and 2 processes, streamed to CSV and to Parquet;
+- ``readability``: our indices alone, from the segmented article;
+- ``baseline``: textstat's whole-text functions called one by one, plus NLTK's
+  VADER on each sentence (split at ``.!?`` and a space), on the same texts;
+- ``textstat``: the baseline's readability part alone.
+
+Prints a Markdown table and writes ``benchmarks/results/corpus.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "us_japan_2plus2_security_talks_2024.txt"
+RESULTS = ROOT / "benchmarks" / "results"
+TEXTSTAT_CALLS = [
+    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+    "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
+    "linsear_write_formula", "text_standard",
+]  # fmt: skip
+
+
+def make_corpus(n: int) -> Path:
+    """A folder of ``n`` reshuffled copies of the seed (made once per n)."""
+    import analysis
+    from analysis.corpus import shuffled_copies
+
+    folder = Path(tempfile.gettempdir()) / f"news-framing-bench-{n}"
+    if len(list(folder.glob("*.txt"))) != n:
+        folder.mkdir(exist_ok=True)
+        for i, text in enumerate(shuffled_copies(analysis.load_article(SEED), n)):
+            (folder / f"article_{i:05d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+# -- what one measurement process runs -------------------------------------------------
+
+
+def warm_up(mode: str, path: Path) -> None:
+    """Load the dictionaries (CMU, lexicons, models) once, outside the timing, as any
+    long-running session has them; pool workers fork from this warm process."""
+    import analysis
+    from analysis.corpus import _summarize_item
+
+    if mode.startswith("full") or mode == "readability":
+        _summarize_item(("warm-up", path))
+    else:
+        import textstat
+
+        analysis.ensure_nltk_data()
+        textstat.text_standard(path.read_text(encoding="utf-8") + " Warm.")
+
+
+def run_mode(mode: str, folder: Path) -> dict[str, float]:
+    paths = sorted(folder.glob("*.txt"))
+    warm_up(mode, paths[0])
+    start = time.perf_counter()
+    if mode.startswith("full"):
+        from analysis.corpus import write_summaries
+
+        jobs = 2 if mode.endswith("2p") else 1
+        suffix = ".parquet" if "parquet" in mode else ".csv"
+        with tempfile.TemporaryDirectory() as out:
+            write_summaries(paths, Path(out) / f"summary{suffix}", n_jobs=jobs, progress=False)
+    elif mode == "readability":
+        import analysis
+        from analysis.readability import readability_scores
+
+        for path in paths:
+            readability_scores(analysis.load_article(path))
+    elif mode in ("baseline", "textstat"):
+        import textstat
+
+        import analysis  # builds the NLTK resources offline; the baseline needs them too
+
+        analysis.ensure_nltk_data()
+        from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+        vader = SentimentIntensityAnalyzer()
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            for name in TEXTSTAT_CALLS:
+                getattr(textstat, name)(text)
+            if mode == "baseline":
+                for sentence in re.split(r"(?<=[.!?])\s+", text):
+                    vader.polarity_scores(sentence)
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+    seconds = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"seconds": seconds, "articles_per_second": len(paths) / seconds,
+            "peak_rss_mb": max(own, children) / 1024}  # fmt: skip
+
+
+def measure(mode: str, folder: Path) -> dict[str, float]:
+    """Run one mode in a fresh process and return what it reports."""
+    output = subprocess.run(
+        [sys.executable, __file__, "--run", mode, str(folder)],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    return json.loads(output.strip().splitlines()[-1])
+
+
+MODES = ["baseline", "textstat", "readability", "full_csv", "full_parquet", "full_csv_2p"]
+
+
+def main(sizes: list[int]) -> None:
+    results = {"python": platform.python_version(), "machine": platform.machine(),
+               "command": "python benchmarks/corpus.py " + " ".join(map(str, sizes)),
+               "runs": {}}  # fmt: skip
+    for n in sizes:
+        folder = make_corpus(n)
+        results["runs"][n] = {mode: measure(mode, folder) for mode in MODES}
+        print(f"n={n}: " + ", ".join(
+            f"{mode} {r['articles_per_second']:.1f}/s {r['peak_rss_mb']:.0f} MB"
+            for mode, r in results["runs"][n].items()), file=sys.stderr)  # fmt: skip
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "corpus.json").write_text(json.dumps(results, indent=2) + "\n")
+    print("| articles | mode | articles/s | peak memory |")
+    print("|---|---|---|---|")
+    for n, runs in results["runs"].items():
+        for mode, r in runs.items():
+            print(f"| {n} | {mode} | {r['articles_per_second']:.1f} | {r['peak_rss_mb']:.0f} MB |")
+    print()
+    print("| ratio (from the largest run) | value | goal |")
+    print("|---|---|---|")
+    runs = results["runs"][max(results["runs"])]
+
+    def rate(mode: str) -> float:
+        return runs[mode]["articles_per_second"]
+
+    print(
+        f"| full analysis / baseline (speed) | {rate('full_csv') / rate('baseline'):.2f} | >= 1 |"
+    )
+    print(f"| our readability / textstat (speed) | {rate('readability') / rate('textstat'):.2f} "
+          f"| >= 3 |")  # fmt: skip
+    print(f"| 2 processes / 1 process | {rate('full_csv_2p') / rate('full_csv'):.2f} | >= 1.8 |")
+    smallest = results["runs"][min(results["runs"])]
+    for mode in ("full_csv", "full_parquet"):
+        growth = runs[mode]["peak_rss_mb"] / smallest[mode]["peak_rss_mb"]
+        print(f"| peak memory, {mode}, largest / smallest run | {growth:.2f} | ~1 |")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--run"]:
+        print(json.dumps(run_mode(sys.argv[2], Path(sys.argv[3]))))
+    else:
+        main([int(arg) for arg in sys.argv[1:]] or [100, 1000])
