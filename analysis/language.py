@@ -9,7 +9,7 @@ so the same text always gets the same label. Returns ISO 639-1 codes
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,7 +33,11 @@ def _identifier() -> LanguageIdentifier:
 
 def detect(text: str) -> str:
     """ISO 639-1 code of the language of ``text``, or ``und`` (undetermined)."""
-    sample = text[:SAMPLE_CHARS]
+    return _detect_sample(text[:SAMPLE_CHARS])
+
+
+@lru_cache(maxsize=4096)
+def _detect_sample(sample: str) -> str:
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return "und"
     code, _probability = _identifier().classify(sample)

@@ -143,14 +143,19 @@ def term_counts(
     included: comparable across articles), ``rank`` (1 = most frequent; ties share).
     ``part`` is ``body``, ``headline`` or None for both.
     """
-    all_words = _select(_terms(article), part, content_only=False)
-    selected = _select(all_words, None, content_only)
-    counts = selected[by].value_counts().rename("count").reset_index()
-    counts = counts.sort_values(["count", by], ascending=[False, True], ignore_index=True)
-    counts["relative_frequency"] = counts["count"] / max(len(selected), 1)
-    counts["per_1000"] = 1000 * counts["count"] / max(len(all_words), 1)
-    counts["rank"] = counts["count"].rank(method="min", ascending=False).astype(int)
-    return counts
+    terms = _terms(article)
+    keep = terms["part"] == part if part is not None else pd.Series(True, index=terms.index)
+    n_words = int(keep.sum())
+    if content_only:
+        keep &= terms["is_content"]
+    counts = Counter(terms.loc[keep, by])
+    n_selected = sum(counts.values())
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    table = pd.DataFrame(ranked, columns=[by, "count"])
+    table["relative_frequency"] = table["count"] / max(n_selected, 1)
+    table["per_1000"] = 1000 * table["count"] / max(n_words, 1)
+    table["rank"] = table["count"].rank(method="min", ascending=False).astype(int)
+    return table
 
 
 def top_terms(article: Article, n: int = 20) -> list[dict[str, object]]:
