@@ -165,3 +165,22 @@ def token_in_quote(article: Article) -> list[bool]:
         return flags
 
     return article.cached("token_in_quote", compute)
+
+
+def sentence_voices(article: Article) -> dict[int, str]:
+    """``quote`` for each sentence most of whose words lie inside quotation marks, else
+    ``narration`` (sentences without words are narration). Computed once per article."""
+
+    def compute() -> dict[int, str]:
+        in_quote = token_in_quote(article)
+        counts: dict[int, list[int]] = {s.index: [0, 0] for s in article.sentences}
+        for token in article.tokens:
+            if token.kind != "punct":
+                counts[token.sentence][0] += in_quote[token.index]
+                counts[token.sentence][1] += 1
+        return {
+            sentence: "quote" if inside > total / 2 else "narration"
+            for sentence, (inside, total) in counts.items()
+        }
+
+    return article.cached("sentence_voices", compute)

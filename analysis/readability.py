@@ -36,7 +36,7 @@ from typing import Literal
 import pandas as pd
 
 from analysis.article import Article
-from analysis.quotes import token_in_quote
+from analysis.quotes import sentence_voices, token_in_quote
 
 Unit = Literal["article", "paragraph", "sentence", "voice"]
 
@@ -155,17 +155,6 @@ def unnest_words(article: Article) -> pd.DataFrame:
     ``is_polysyllable``, ``is_difficult``, ``is_complex``, ``is_long``.
     """
     return pd.DataFrame(_word_rows(article), columns=WORD_COLUMNS)
-
-
-def _sentence_voices(rows: list[tuple]) -> dict[int, str]:
-    """``quote`` for sentences with most of their words inside quotes, else ``narration``."""
-    inside: dict[int, list[bool]] = {}
-    for row in rows:
-        inside.setdefault(row[1], []).append(row[4])
-    return {
-        sentence: "quote" if sum(flags) > len(flags) / 2 else "narration"
-        for sentence, flags in inside.items()
-    }
 
 
 # ---------------------------------------------------------------------------
@@ -380,7 +369,7 @@ def readability_table(article: Article, by: Unit = "article") -> pd.DataFrame:
             groups.setdefault(row[column], []).append(row)
         key = by
     elif by == "voice":
-        voice = _sentence_voices(rows)
+        voice = sentence_voices(article)
         groups = {"narration": [], "quote": []}
         for row in rows:
             groups[voice[row[1]]].append(row)

@@ -31,7 +31,7 @@ import pandas as pd
 from analysis.article import Article
 from analysis.datafiles import data_path, read_entries
 from analysis.lexicon import Lexicon, lexicon_matches, match_word, read_lexicon, sentence_words
-from analysis.quotes import token_in_quote
+from analysis.quotes import sentence_voices
 from analysis.resources import ensure_nltk_data
 
 if TYPE_CHECKING:
@@ -154,18 +154,6 @@ def non_evaluative_words() -> dict[str, str]:
 # Tidy tables
 
 
-def _sentence_voice(article: Article) -> dict[int, str]:
-    flags: dict[int, list[bool]] = {}
-    in_quote = token_in_quote(article)
-    for token in article.tokens:
-        if token.kind != "punct":
-            flags.setdefault(token.sentence, []).append(in_quote[token.index])
-    return {
-        sentence: "quote" if sum(values) > len(values) / 2 else "narration"
-        for sentence, values in flags.items()
-    }
-
-
 SENTENCE_COLUMNS = [
     "article_id", "sentence", "paragraph", "part", "voice", "neg", "neu", "pos", "compound",
     "label", "evidence", "non_evaluative_share", "domain_score", "domain_tone", "domain_label",
@@ -195,7 +183,7 @@ def _sentences(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame
 
 
 def _sentence_sentiment(article: Article, lexicon: Lexicon) -> pd.DataFrame:
-    voices = _sentence_voice(article)
+    voices = sentence_voices(article)
     non_evaluative = non_evaluative_words()
     rows = []
     for sentence in article.sentences:
