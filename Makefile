@@ -58,8 +58,11 @@ lock: ## Re-resolve pyproject.toml's dependencies into requirements.lock (needs 
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^news-framing' > requirements.lock
 	rm -rf .lock-venv
 
-benchmark: install ## Time our analyses against textstat and NLTK on the seed
+SIZES ?= 100 1000
+
+benchmark: install ## Time readability on the seed, and many articles (SIZES="100 1000 10000")
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/corpus.py $(SIZES)
 
 clean: ## Remove the environment, reports and caches
 	rm -rf $(VENV) reports .pytest_cache

@@ -19,7 +19,7 @@ a leading byte-order mark is dropped and CRLF / CR line ends become LF.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -561,14 +561,16 @@ _TOKEN = re.compile(
 )
 
 
-def tokenize(text: str) -> Iterator[tuple[TokenKind, int, int]]:
-    """Yield ``(kind, start, end)`` for each token of ``text``.
+def tokenize(text: str) -> list[tuple[TokenKind, int, int]]:
+    """``(kind, start, end)`` for each token of ``text``.
 
     Words keep hyphens (``surface-to-air``), inner apostrophes (``China’s``,
     ``haven’t``) and acronym periods (``U.S.``); a listed abbreviation or an
     initial takes its period (``Gen.``, ``F.``). Numbers keep decimals, thousands
     separators and a percent sign (``7.2%``, ``640,000``, ``2+2``).
     """
+    abbreviations = _abbreviations()
+    tokens: list[tuple[TokenKind, int, int]] = []
     position = 0
     for match in _TOKEN.finditer(text):
         kind: TokenKind = match.lastgroup  # type: ignore[assignment]
@@ -576,15 +578,16 @@ def tokenize(text: str) -> Iterator[tuple[TokenKind, int, int]]:
         if start < position:  # the period an abbreviation took
             continue
         if kind == "word":
-            if match.group()[0].isdigit() and not _LETTER.search(match.group()):
+            word = match.group()
+            if word[0].isdigit() and not _LETTER.search(word):
                 kind = "number"  # digits joined by hyphens: "2024-25"
             elif text[end : end + 1] == "." and (
-                (match.group() + ".").casefold() in _abbreviations()
-                or (len(match.group()) == 1 and match.group().isupper())
+                (word + ".").casefold() in abbreviations or (len(word) == 1 and word.isupper())
             ):
                 end += 1
         position = end
-        yield kind, start, end
+        tokens.append((kind, start, end))
+    return tokens
 
 
 # ---------------------------------------------------------------------------

@@ -31,11 +31,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import pandas as pd
 
-from analysis.article import Article
+from analysis.article import Article, Token
 from analysis.quotes import sentence_voices, token_in_quote
 
 Unit = Literal["article", "paragraph", "sentence", "voice"]
@@ -115,36 +115,44 @@ def _plain(word: str) -> str:
 # ---------------------------------------------------------------------------
 # One row per word
 
-WORD_COLUMNS = [
-    "token", "sentence", "paragraph", "part", "in_quote", "text", "n_syllables", "n_letters",
-    "n_chars", "is_polysyllable", "is_difficult", "is_complex", "is_long",
-]  # fmt: skip
+
+class WordFeatures(NamedTuple):
+    """Readability features of one word form, computed once per distinct word."""
+
+    n_syllables: int
+    n_letters: int
+    n_chars: int  # letters and digits
+    is_polysyllable: bool  # three or more syllables
+    is_difficult: bool  # off the Dale–Chall familiar-word list
+    is_complex: bool  # difficult and polysyllabic (Gunning Fog)
+    is_long: bool  # more than six letters
 
 
-def _word_rows(article: Article) -> list[tuple]:
-    """The rows of :func:`unnest_words` as plain tuples, computed once per article."""
+#: One word of the article: its token (place, text) and the features of its form.
+Word = tuple[Token, WordFeatures]
 
-    def compute() -> list[tuple]:
-        in_quote = token_in_quote(article)
-        return [
-            (t.index, t.sentence, t.paragraph, t.part, in_quote[t.index], t.text,
-             *word_features(t.text))
-            for t in article.tokens
-            if t.kind != "punct"
-        ]  # fmt: skip
+WORD_COLUMNS = ["token", "sentence", "paragraph", "part", "in_quote", "text",
+                *WordFeatures._fields]  # fmt: skip
+
+
+def _words(article: Article) -> list[Word]:
+    """Every word or number of the headline and body with its features, computed once."""
+
+    def compute() -> list[Word]:
+        return [(t, word_features(t.text)) for t in article.tokens if t.kind != "punct"]
 
     return article.cached("readability_words", compute)
 
 
 @cache
-def word_features(word: str) -> tuple[int, int, int, bool, bool, bool, bool]:
-    """``n_syllables, n_letters, n_chars, is_polysyllable, is_difficult, is_complex, is_long``."""
+def word_features(word: str) -> WordFeatures:
+    """The readability features of one word form (see :class:`WordFeatures`)."""
     syllables = word_syllables(word)
     letters = sum(map(str.isalpha, word))
     difficult = _plain(word) not in _easy_words()
     polysyllable = syllables >= 3
-    return (syllables, letters, sum(map(str.isalnum, word)), polysyllable, difficult,
-            difficult and polysyllable, letters > 6)  # fmt: skip
+    return WordFeatures(syllables, letters, sum(map(str.isalnum, word)), polysyllable,
+                        difficult, difficult and polysyllable, letters > 6)  # fmt: skip
 
 
 def unnest_words(article: Article) -> pd.DataFrame:
@@ -154,32 +162,36 @@ def unnest_words(article: Article) -> pd.DataFrame:
     ``text``, ``n_syllables``, ``n_letters``, ``n_chars`` (letters and digits),
     ``is_polysyllable``, ``is_difficult``, ``is_complex``, ``is_long``.
     """
-    return pd.DataFrame(_word_rows(article), columns=WORD_COLUMNS)
+    in_quote = token_in_quote(article)
+    rows = [(t.index, t.sentence, t.paragraph, t.part, in_quote[t.index], t.text, *features)
+            for t, features in _words(article)]  # fmt: skip
+    return pd.DataFrame(rows, columns=WORD_COLUMNS)
 
 
 # ---------------------------------------------------------------------------
 # Counts per unit
 
 
-def count_words(rows: list[tuple]) -> dict[str, int]:
-    """Sum word rows (see :data:`WORD_COLUMNS`) into the :data:`COUNT_COLUMNS`.
+def count_words(words: list[Word]) -> dict[str, int]:
+    """Sum the features of ``words`` into the :data:`COUNT_COLUMNS`.
 
     Linsear Write counts use the first 100 words (Klare 1974).
     """
-    sample = rows[:LINSEAR_SAMPLE_WORDS]
+    features = [f for _, f in words]
+    sample = features[:LINSEAR_SAMPLE_WORDS]
     return {
-        "n_sents": len({row[1] for row in rows}),
-        "n_words": len(rows),
-        "n_syllables": sum(row[6] for row in rows),
-        "n_polysyllable_words": sum(row[9] for row in rows),
-        "n_chars": sum(row[8] for row in rows),
-        "n_letters": sum(row[7] for row in rows),
-        "n_difficult_words": sum(row[10] for row in rows),
-        "n_complex_words": sum(row[11] for row in rows),
-        "n_long_words": sum(row[12] for row in rows),
-        "n_linsear_sents": len({row[1] for row in sample}),
-        "n_linsear_easy_words": sum(row[6] < 3 for row in sample),
-        "n_linsear_hard_words": sum(row[6] >= 3 for row in sample),
+        "n_sents": len({t.sentence for t, _ in words}),
+        "n_words": len(words),
+        "n_syllables": sum(f.n_syllables for f in features),
+        "n_polysyllable_words": sum(f.is_polysyllable for f in features),
+        "n_chars": sum(f.n_chars for f in features),
+        "n_letters": sum(f.n_letters for f in features),
+        "n_difficult_words": sum(f.is_difficult for f in features),
+        "n_complex_words": sum(f.is_complex for f in features),
+        "n_long_words": sum(f.is_long for f in features),
+        "n_linsear_sents": len({t.sentence for t, _ in words[:LINSEAR_SAMPLE_WORDS]}),
+        "n_linsear_easy_words": sum(f.n_syllables < 3 for f in sample),
+        "n_linsear_hard_words": sum(f.n_syllables >= 3 for f in sample),
     }
 
 
@@ -345,8 +357,8 @@ def indices(counts: dict[str, int]) -> dict[str, float]:
 # Public tables
 
 
-def _body_rows(article: Article) -> list[tuple]:
-    return [row for row in _word_rows(article) if row[3] == "body"]
+def _body_words(article: Article) -> list[Word]:
+    return [word for word in _words(article) if word[0].part == "body"]
 
 
 def readability_table(article: Article, by: Unit = "article") -> pd.DataFrame:
@@ -358,21 +370,20 @@ def readability_table(article: Article, by: Unit = "article") -> pd.DataFrame:
     :data:`INDEX_COLUMNS`. Indices a unit has too little text for are NaN
     (SMOG below three sentences; everything for a unit without words).
     """
-    rows = _body_rows(article)
+    words = _body_words(article)
     if by == "article":
-        groups = {article.article_id: rows}
+        groups = {article.article_id: words}
         key = "article_id"
     elif by in ("paragraph", "sentence"):
-        column = WORD_COLUMNS.index(by)
         groups = {}
-        for row in rows:
-            groups.setdefault(row[column], []).append(row)
+        for word in words:
+            groups.setdefault(getattr(word[0], by), []).append(word)
         key = by
     elif by == "voice":
         voice = sentence_voices(article)
         groups = {"narration": [], "quote": []}
-        for row in rows:
-            groups[voice[row[1]]].append(row)
+        for word in words:
+            groups[voice[word[0].sentence]].append(word)
         key = "voice"
     else:
         raise ValueError(f"by must be article, paragraph, sentence or voice, not {by!r}")
@@ -389,7 +400,7 @@ def readability_table(article: Article, by: Unit = "article") -> pd.DataFrame:
 
 def readability_scores(article: Article) -> dict[str, object]:
     """The body's indices (rounded to 2 places; None where undefined) and its ``counts``."""
-    counts = count_words(_body_rows(article))
+    counts = count_words(_body_words(article))
     scores: dict[str, object] = {
         name: None if math.isnan(value) else round(value, 2)
         for name, value in indices(counts).items()
