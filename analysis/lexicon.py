@@ -44,6 +44,7 @@ class Lexicon:
     entries: tuple[LexiconEntry, ...]
     _exact: dict[str, tuple[LexiconEntry, ...]] = field(init=False, repr=False, compare=False)
     _prefixes: dict[str, tuple[LexiconEntry, ...]] = field(init=False, repr=False, compare=False)
+    _prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Entries indexed by their first word: exact words, and wildcard prefixes ("threat*").
@@ -57,6 +58,7 @@ class Lexicon:
                 exact.setdefault(first, []).append(entry)
         object.__setattr__(self, "_exact", {k: tuple(v) for k, v in exact.items()})
         object.__setattr__(self, "_prefixes", {k: tuple(v) for k, v in prefixes.items()})
+        object.__setattr__(self, "_prefix_lengths", tuple(sorted({len(k) for k in prefixes})))
 
     @property
     def categories(self) -> list[str]:
@@ -67,8 +69,10 @@ class Lexicon:
         """The longest entry matching ``words`` from position ``start``, or None."""
         word = words[start]
         candidates = list(self._exact.get(word, ()))
-        for end in range(1, len(word) + 1):
-            candidates.extend(self._prefixes.get(word[:end], ()))
+        for length in self._prefix_lengths:
+            if length > len(word):
+                break
+            candidates.extend(self._prefixes.get(word[:length], ()))
         best = None
         for entry in candidates:
             parts = entry.words
