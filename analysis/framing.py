@@ -332,9 +332,24 @@ def _candidates(article: Article, mentions: MentionRows, start: int, end: int
             label = _strip_titles(match.group()) if kind == "name" else match.group()
             if kind == "name" and not label:
                 continue
-            found.append(_Candidate(s, e, kind, label, None))
+            owner = _owner(article, found, s) if kind == "group" else None
+            if owner is not None:  # "China's foreign ministry": the group speaks for China
+                s, label = owner.start, article.text[owner.start : e]
+            found.append(_Candidate(s, e, kind, label, owner.actor if owner else None))
             taken.append((s, e))
     return sorted(found, key=lambda c: c.start)
+
+
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+$")
+
+
+def _owner(article: Article, found: list[_Candidate], group_start: int) -> _Candidate | None:
+    """The actor alias written as a possessive right before a group ("Japan’s ministry")."""
+    for candidate in found:
+        gap = article.text[candidate.end : group_start]
+        if candidate.kind == "alias" and len(gap) <= 4 and _POSSESSIVE_GAP.fullmatch(gap):
+            return candidate
+    return None
 
 
 def _strip_titles(name: str) -> str:
@@ -347,13 +362,14 @@ def _strip_titles(name: str) -> str:
 def classify_quote(text: str, n_words: int) -> str:
     """``direct``: a full sentence or more (opens with a capital, ends with ``.``, ``!`` or
     ``?``, or with a comma before the attribution, “It is over,” she said); ``term``: a
-    fragment of four words or fewer, such as “2+2” or “extended deterrence”; else ``partial``."""
+    fragment of four words or fewer that does not end a sentence, such as “2+2” or
+    “extended deterrence,”; else ``partial``."""
     stripped = text.strip()
     opens_sentence = stripped[:1].isupper() or stripped[:1].isdigit()
-    if opens_sentence and (stripped.endswith((".", "!", "?", "…"))
-                           or (stripped.endswith(",") and n_words >= 3)):  # fmt: skip
+    ends_sentence = stripped.endswith((".", "!", "?", "…"))
+    if opens_sentence and (ends_sentence or (stripped.endswith(",") and n_words >= 3)):
         return "direct"
-    return "term" if n_words <= 4 else "partial"
+    return "term" if n_words <= 4 and not ends_sentence else "partial"
 
 
 QUOTE_COLUMNS = [
@@ -369,9 +385,10 @@ def unnest_quotes(article: Article, dictionary: ActorDictionary | None = None) -
     (direct/partial/term), ``speaker`` (full name or group, None when not
     attributed; never for terms), ``speaker_kind`` (person/name/group/alias, or
     ``pronoun>person`` when resolved from a pronoun), ``actor`` (the speaker's
-    actor; a group gets the actors of the people named before it, joined by
-    " & "), ``verb`` (the speech verb), ``cue`` (the reporter's words from the
-    speaker to the quote, the evidence), ``n_words``, ``first_sentence``,
+    actor; a group gets the actor that owns it, "China's foreign ministry", or
+    else the actors of the people named before it, joined by " & "), ``verb``
+    (the speech verb), ``cue`` (the reporter's words from the speaker to the
+    quote, the evidence), ``n_words``, ``first_sentence``,
     ``last_sentence``, ``paragraph``, ``start``, ``end``, ``text``.
     """
     return _quotes(article, dictionary).copy(deep=False)
@@ -411,7 +428,7 @@ def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> pd.DataFram
             if speaker and speaker.kind == "pronoun":
                 speaker = _resolve_pronoun(article, mentions, speaker, previous_speaker)
         actor = speaker.actor if speaker else None
-        if speaker and speaker.kind == "group":
+        if speaker and speaker.kind == "group" and speaker.actor is None:
             named = people[people["start"] < span.start]["actor"]
             actor = " & ".join(dict.fromkeys(named)) or None
         if speaker and speaker.kind in ("person", "name", "pronoun>person"):

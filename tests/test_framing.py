@@ -264,3 +264,19 @@ def test_one_word_is_not_a_role(seed):
     assert roles.loc["Taiwan", "problem_words"] == 1  # "strain", nearest to Taiwan
     assert roles.loc["Taiwan", "role"] == "unclear"
     assert roles.loc["North Korea", "role"] == "unclear"
+
+
+def test_group_owned_by_an_actor_and_a_short_closing_fragment():
+    article = load_article(
+        'Drills\n\nChina\'s foreign ministry said it "firmly opposes" the drills. '
+        'He added that Beijing would "take all necessary measures."\n'
+    )
+    quotes = unnest_quotes(article)
+    assert list(quotes["kind"]) == ["term", "partial"]  # a fragment that ends the sentence
+    ministry = unnest_quotes(
+        load_article(
+            "Drills\n\nJapan's defense ministry said \"the drills are routine and "
+            'aimed at deterrence."\n'
+        )
+    ).iloc[0]
+    assert (ministry["speaker"], ministry["actor"]) == ("Japan's defense ministry", "Japan")
