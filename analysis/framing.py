@@ -337,7 +337,40 @@ def _candidates(article: Article, mentions: MentionRows, start: int, end: int
                 s, label = owner.start, article.text[owner.start : e]
             found.append(_Candidate(s, e, kind, label, owner.actor if owner else None))
             taken.append((s, e))
+    surnames = _surnames(article, mentions)
+    if surnames:  # "Lin said", after "Lin Jian" earlier in the article
+        pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, surnames))})\b")
+        for match in pattern.finditer(text):
+            s, e = start + match.start(), start + match.end()
+            if not any(a < e and s < b for a, b in taken):
+                found.append(_Candidate(s, e, "name", surnames[match.group()], None))
+                taken.append((s, e))
     return sorted(found, key=lambda c: c.start)
+
+
+def _surnames(article: Article, mentions: MentionRows) -> dict[str, str]:
+    """Family name -> full name for the names outside the actor dictionary.
+
+    A name is two or three capitalised words not covered by a dictionary mention
+    (titles dropped). Its last word ("Smith" for John Smith) and its first word
+    ("Lin" for Lin Jian: Chinese and Korean names put the family name first)
+    later name the same person when they stand alone.
+    """
+
+    def compute() -> dict[str, str]:
+        covered = [(row.start, row.end) for row in mentions]
+        names: dict[str, str] = {}
+        for match in _NAME.finditer(article.text):
+            if any(a < match.end() and match.start() < b for a, b in covered):
+                continue
+            name = _strip_titles(match.group())
+            if " " in name:
+                for part in (name.split()[-1], name.split()[0]):
+                    if not is_stopword(part.lower()) and part not in _CALENDAR:
+                        names.setdefault(part, name)
+        return names
+
+    return article.cached("surnames", compute)
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+$")

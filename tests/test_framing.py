@@ -280,3 +280,12 @@ def test_group_owned_by_an_actor_and_a_short_closing_fragment():
         )
     ).iloc[0]
     assert (ministry["speaker"], ministry["actor"]) == ("Japan's defense ministry", "Japan")
+
+
+def test_surname_alone_resolves_to_the_full_name_seen_earlier():
+    article = load_article(
+        'Talks\n\n"We are ready," spokesman Lin Jian said on Monday.\n\n'
+        '"The door is open," Lin said.\n'
+    )
+    speakers = list(unnest_quotes(article)["speaker"])
+    assert speakers == ["Lin Jian", "Lin Jian"]
