@@ -24,6 +24,16 @@ from analysis.resources import ensure_nltk_data
 
 ensure_nltk_data()
 
+
+def __getattr__(name: str) -> object:
+    """``analysis.analyze_many`` and ``analysis.write_summaries``, imported on first use
+    (the corpus module pulls in every analysis)."""
+    if name in ("analyze_many", "write_summaries"):
+        from analysis import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+
 __all__ = [
     "AnalysisError",
     "Article",
@@ -35,10 +45,12 @@ __all__ = [
     "Section",
     "Sentence",
     "Token",
+    "analyze_many",
     "ensure_nltk_data",
     "load_article",
     "overview",
     "structure_table",
     "unnest_sentences",
     "unnest_tokens",
+    "write_summaries",
 ]

@@ -145,3 +145,10 @@ def test_shuffled_copies_keep_the_seed_counts(seed):
         assert article.dateline is not None and article.dateline.text == "TOKYO."
         assert (len(article.paragraphs), len(article.body_sentences), len(article.body_words)) == (
             14, 28, 627)  # fmt: skip
+
+
+def test_top_level_names():
+    import analysis
+
+    assert analysis.analyze_many is analyze_many
+    assert analysis.write_summaries is write_summaries
