@@ -13,7 +13,7 @@ from analysis import ResourceError, resources
 @pytest.fixture
 def no_download(monkeypatch):
     def refuse(*_args, **_kwargs):
-        raise AssertionError("nltk.download was called")
+        raise AssertionError("NLTK's downloader was called")
 
     monkeypatch.setattr(nltk, "download", refuse)
 
