@@ -34,6 +34,7 @@ def __getattr__(name: str) -> object:
         return getattr(corpus, name)
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")
 
+
 __all__ = [
     "AnalysisError",
     "Article",

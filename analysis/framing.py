@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -148,9 +149,18 @@ def load_actor_dictionary(path: str | Path | None = None) -> ActorDictionary:
 
 
 MENTION_COLUMNS = [
-    "article_id", "actor", "kind", "person", "text", "sentence", "paragraph", "part",
-    "in_quote", "start", "end",
-]  # fmt: skip
+    "article_id",
+    "actor",
+    "kind",
+    "person",
+    "text",
+    "sentence",
+    "paragraph",
+    "part",
+    "in_quote",
+    "start",
+    "end",
+]  # fmt: skip (the fields of Mention, below)
 
 
 def _in_quote(spans: list[QuoteSpan], offset: int) -> bool:
@@ -169,11 +179,37 @@ def unnest_actor_mentions(article: Article, dictionary: ActorDictionary | None =
     return _mentions(article, dictionary).copy(deep=False)
 
 
+class Mention(NamedTuple):
+    """One actor mention (a row of :func:`unnest_actor_mentions`)."""
+
+    article_id: str
+    actor: str
+    kind: str
+    person: str
+    text: str
+    sentence: int
+    paragraph: int
+    part: str
+    in_quote: bool
+    start: int
+    end: int
+
+
 def _mentions(article: Article, dictionary: ActorDictionary | None = None) -> pd.DataFrame:
     """:func:`unnest_actor_mentions`, computed once per article (internal: no copy)."""
     dictionary = dictionary or load_actor_dictionary()
+    return article.cached(
+        f"mentions-table:{id(dictionary)}",
+        lambda: pd.DataFrame(_mention_records(article, dictionary), columns=MENTION_COLUMNS),
+    )
 
-    def compute() -> pd.DataFrame:
+
+def _mention_records(article: Article, dictionary: ActorDictionary | None = None
+                     ) -> list[Mention]:  # fmt: skip
+    """The actor mentions of the headline and body, computed once per article."""
+    dictionary = dictionary or load_actor_dictionary()
+
+    def compute() -> list[Mention]:
         spans = article_quote_spans(article)
         rows = []
         for sentence in article.sentences:
@@ -182,10 +218,11 @@ def _mentions(article: Article, dictionary: ActorDictionary | None = None) -> pd
                 if entry.kind == "exclude":
                     continue
                 start, end = sentence.start + match.start(), sentence.start + match.end()
-                rows.append((article.article_id, entry.actor, entry.kind, entry.person,
-                             match.group(), sentence.index, sentence.paragraph, sentence.part,
-                             _in_quote(spans, start), start, end))  # fmt: skip
-        return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+                in_quote = _in_quote(spans, start)
+                rows.append(Mention(article.article_id, entry.actor, entry.kind, entry.person,
+                                    match.group(), sentence.index, sentence.paragraph,
+                                    sentence.part, in_quote, start, end))  # fmt: skip
+        return rows
 
     return article.cached(f"mentions:{id(dictionary)}", compute)
 
@@ -207,10 +244,10 @@ def _salience(article: Article, dictionary: ActorDictionary | None) -> pd.DataFr
 
 
 def _actor_salience(article: Article, dictionary: ActorDictionary | None) -> pd.DataFrame:
-    mentions = _mentions(article, dictionary)
+    mentions = _mention_records(article, dictionary)
     n_body = max(len(article.body_sentences), 1)
     stats: dict[str, dict[str, Any]] = {}
-    for m in mentions.itertuples(index=False):
+    for m in mentions:
         new = {"mentions": 0, "headline": 0, "first_sentence": m.sentence,
                "first_offset": m.start, "sentences": set()}  # fmt: skip
         actor = stats.setdefault(m.actor, new)
@@ -311,7 +348,7 @@ class _Candidate:
     actor: str | None
 
 
-MentionRows = list[Any]  # rows of unnest_actor_mentions, as named tuples
+MentionRows = list["Mention"]
 
 
 def _candidates(article: Article, mentions: MentionRows, start: int, end: int
@@ -429,6 +466,15 @@ def unnest_quotes(article: Article, dictionary: ActorDictionary | None = None) -
 
 def _quotes(article: Article, dictionary: ActorDictionary | None) -> pd.DataFrame:
     dictionary = dictionary or load_actor_dictionary()
+    return article.cached(
+        f"quotes-table:{id(dictionary)}",
+        lambda: pd.DataFrame(_quote_records(article, dictionary), columns=QUOTE_COLUMNS),
+    )
+
+
+def _quote_records(article: Article, dictionary: ActorDictionary | None) -> list[tuple]:
+    """The rows of :func:`unnest_quotes` (in :data:`QUOTE_COLUMNS` order), computed once."""
+    dictionary = dictionary or load_actor_dictionary()
     return article.cached(f"quotes:{id(dictionary)}",
                           lambda: _unnest_quotes(article, dictionary))  # fmt: skip
 
@@ -440,10 +486,9 @@ def _sentence_at(article: Article, offset: int) -> Sentence:
     return article.sentences[-1]
 
 
-def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> pd.DataFrame:
-    mention_table = _mentions(article, dictionary)
-    people = mention_table[mention_table["kind"] == "person"]
-    mentions = list(mention_table.itertuples(index=False))
+def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> list[tuple]:
+    mentions = _mention_records(article, dictionary)
+    people = [m for m in mentions if m.kind == "person"]
     verbs = _speech_verbs()
     rows = []
     spans = [s for s in article_quote_spans(article) if s.level == 1]
@@ -462,7 +507,7 @@ def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> pd.DataFram
                 speaker = _resolve_pronoun(article, mentions, speaker, previous_speaker)
         actor = speaker.actor if speaker else None
         if speaker and speaker.kind == "group" and speaker.actor is None:
-            named = people[people["start"] < span.start]["actor"]
+            named = [m.actor for m in people if m.start < span.start]
             actor = " & ".join(dict.fromkeys(named)) or None
         if speaker and speaker.kind in ("person", "name", "pronoun>person"):
             previous_speaker = speaker
@@ -471,7 +516,7 @@ def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> pd.DataFram
             speaker.kind if speaker else None, actor, verb, cue, n_words, first.index, last.index,
             first.paragraph, span.start, span.end, text,
         ))  # fmt: skip
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return rows
 
 
 Attribution = tuple[_Candidate | None, str | None, str | None]
@@ -553,14 +598,19 @@ def voice_share(article: Article, by: str = "speaker", dictionary: ActorDictiona
     """
     if by not in ("speaker", "actor"):
         raise ValueError(f"by must be speaker or actor, not {by!r}")
-    quotes = _quotes(article, dictionary)
-    quotes = quotes[quotes["kind"] != "term"].assign(key=lambda q: q[by].fillna("(unattributed)"))
-    grouped = quotes.groupby("key", sort=True)
-    table = pd.DataFrame({"quotes": grouped.size(), "quoted_words": grouped["n_words"].sum()})
-    table["quote_share"] = table["quotes"] / max(len(quotes), 1)
-    table["word_share"] = table["quoted_words"] / max(int(quotes["n_words"].sum()), 1)
-    table = table.rename_axis(by).reset_index()
-    return table.sort_values(["quoted_words", by], ascending=[False, True], ignore_index=True)
+    key_at, kind_at, words_at = (QUOTE_COLUMNS.index(c) for c in (by, "kind", "n_words"))
+    voices: dict[str, list[int]] = {}
+    for row in _quote_records(article, dictionary):
+        if row[kind_at] != "term":
+            counts = voices.setdefault(row[key_at] or "(unattributed)", [0, 0])
+            counts[0] += 1
+            counts[1] += row[words_at]
+    n_quotes = sum(q for q, _ in voices.values())
+    n_words = sum(w for _, w in voices.values())
+    ranked = sorted(voices.items(), key=lambda item: (-item[1][1], item[0]))
+    rows = [(key, q, w, q / max(n_quotes, 1), w / max(n_words, 1)) for key, (q, w) in ranked]
+    return pd.DataFrame(rows, columns=[by, "quotes", "quoted_words", "quote_share",
+                                       "word_share"])  # fmt: skip
 
 
 def unquoted_actors(article: Article, dictionary: ActorDictionary | None = None) -> list[str]:
@@ -591,10 +641,31 @@ def unnest_frame_triggers(article: Article, frames: Lexicon | None = None) -> pd
     return _triggers(article, frames).copy(deep=False)
 
 
+class Trigger(NamedTuple):
+    """One frame word found (a row of :func:`unnest_frame_triggers`)."""
+
+    sentence: int
+    part: str
+    frame: str
+    term: str
+    text: str
+    start: int
+    end: int
+
+
 def _triggers(article: Article, frames: Lexicon | None = None) -> pd.DataFrame:
     frames = frames or load_frames()
+    return article.cached(
+        f"frames-table:{id(frames)}",
+        lambda: pd.DataFrame(_trigger_records(article, frames), columns=TRIGGER_COLUMNS),
+    )
 
-    def compute() -> pd.DataFrame:
+
+def _trigger_records(article: Article, frames: Lexicon | None = None) -> list[Trigger]:
+    """The frame words of the headline and body, computed once per article."""
+    frames = frames or load_frames()
+
+    def compute() -> list[Trigger]:
         rows = []
         for sentence in article.sentences:
             tokens = sentence_word_tokens(article, sentence.index)
@@ -602,9 +673,9 @@ def _triggers(article: Article, frames: Lexicon | None = None) -> pd.DataFrame:
             for position, entry in lexicon_matches(words, frames):
                 start = tokens[position].start
                 end = tokens[position + len(entry.words) - 1].end
-                rows.append((sentence.index, sentence.part, entry.category, entry.term,
-                             article.text[start:end], start, end))  # fmt: skip
-        return pd.DataFrame(rows, columns=TRIGGER_COLUMNS)
+                rows.append(Trigger(sentence.index, sentence.part, entry.category, entry.term,
+                                    article.text[start:end], start, end))  # fmt: skip
+        return rows
 
     return article.cached(f"frames:{id(frames)}", compute)
 
@@ -637,9 +708,8 @@ def sentence_frames(article: Article, frames: Lexicon | None = None) -> pd.DataF
 def frame_totals(article: Article, frames: Lexicon | None = None) -> dict[str, int]:
     """Frame words in the body, per frame (every frame of the lexicon, zero included)."""
     frames = frames or load_frames()
-    triggers = _triggers(article, frames)
-    body = triggers[triggers["part"] == "body"]["frame"].value_counts()
-    return {name: int(body.get(name, 0)) for name in frames.categories}
+    body = Counter(t.frame for t in _trigger_records(article, frames) if t.part == "body")
+    return {name: body[name] for name in frames.categories}
 
 
 # ---------------------------------------------------------------------------
@@ -707,10 +777,10 @@ def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None =
     (``sentence: word`` pairs), ``problem_sentences``, ``remedy_sentences``.
     """
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-    for m in _mentions(article, dictionary).itertuples(index=False):
+    for m in _mention_records(article, dictionary):
         by_sentence.setdefault(m.sentence, []).append((m.start, m.end, m.actor))
     evidence: dict[str, dict[str, list[tuple[int, str]]]] = {}
-    for trigger in _triggers(article, frames).itertuples(index=False):
+    for trigger in _trigger_records(article, frames):
         side = ("problem" if trigger.frame in PROBLEM_FRAMES
                 else "remedy" if trigger.frame in REMEDY_FRAMES else None)  # fmt: skip
         candidates = by_sentence.get(trigger.sentence, [])

@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -178,11 +178,20 @@ def sentence_sentiment(article: Article, lexicon: Lexicon | None = None) -> pd.D
 def _sentences(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """:func:`sentence_sentiment`, computed once per article and lexicon (internal: no copy)."""
     lexicon = lexicon or load_lexicon()
-    key = f"sentiment:{lexicon.name}:{id(lexicon)}"
-    return article.cached(key, lambda: _sentence_sentiment(article, lexicon))
+    return article.cached(
+        f"sentiment-table:{id(lexicon)}",
+        lambda: pd.DataFrame(_records(article, lexicon), columns=SENTENCE_COLUMNS),
+    )
 
 
-def _sentence_sentiment(article: Article, lexicon: Lexicon) -> pd.DataFrame:
+def _records(article: Article, lexicon: Lexicon | None = None) -> list[dict[str, Any]]:
+    """The rows of :func:`sentence_sentiment` as dicts, computed once per article and lexicon."""
+    lexicon = lexicon or load_lexicon()
+    return article.cached(f"sentiment:{id(lexicon)}",
+                          lambda: _sentence_records(article, lexicon))  # fmt: skip
+
+
+def _sentence_records(article: Article, lexicon: Lexicon) -> list[dict[str, Any]]:
     voices = sentence_voices(article)
     non_evaluative = non_evaluative_words()
     rows = []
@@ -217,7 +226,7 @@ def _sentence_sentiment(article: Article, lexicon: Lexicon) -> pd.DataFrame:
             ],
             "text": " ".join(sentence.text.split()),
         })  # fmt: skip
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    return rows
 
 
 def evidence_table(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
@@ -248,17 +257,12 @@ def sentiment_by(article: Article, by: str = "paragraph", lexicon: Lexicon | Non
     """
     if by not in ("part", "paragraph", "voice", "article"):
         raise ValueError(f"by must be part, paragraph, voice or article, not {by!r}")
-    table = _sentences(article, lexicon)
-    keys = table["part"] if by in ("part", "article") else table[by]
-    if by != "part":
-        keys = keys.where(table["part"] == "body")  # the headline is not in the body
-    if by == "article":
-        keys = keys.where(keys.isna(), "body")
     groups: dict[object, list[tuple[float, float, str]]] = {}
-    for key, compound, tone, label_ in zip(keys, table["compound"], table["domain_tone"],
-                                           table["label"], strict=True):  # fmt: skip
-        if pd.notna(key):
-            groups.setdefault(key, []).append((compound, tone, label_))
+    for row in _records(article, lexicon):
+        if by != "part" and row["part"] != "body":
+            continue  # the headline is not in the body
+        key = {"part": row["part"], "article": "body"}.get(by, row.get(by))
+        groups.setdefault(key, []).append((row["compound"], row["domain_tone"], row["label"]))
     rows = [
         (key, len(values), round(sum(v[0] for v in values) / len(values), 4),
          round(sum(v[1] for v in values) / len(values), 4),

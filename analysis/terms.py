@@ -26,7 +26,7 @@ import math
 import re
 from collections import Counter
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import pandas as pd
 
@@ -97,10 +97,37 @@ def unnest_terms(article: Article) -> pd.DataFrame:
     return _terms(article).copy(deep=False)
 
 
+class Term(NamedTuple):
+    """One word of the article as a term (a row of :func:`unnest_terms`)."""
+
+    article_id: str
+    token: int
+    position: int
+    sentence: int
+    paragraph: int
+    part: str
+    voice: str
+    start: int
+    end: int
+    text: str
+    term: str
+    lemma: str
+    is_number: bool
+    is_stopword: bool
+    is_content: bool
+
+
 def _terms(article: Article) -> pd.DataFrame:
     """:func:`unnest_terms`, computed once per article (internal: no copy)."""
+    return article.cached(
+        "terms-table", lambda: pd.DataFrame(_term_records(article), columns=TERM_COLUMNS)
+    )
 
-    def compute() -> pd.DataFrame:
+
+def _term_records(article: Article) -> list[Term]:
+    """Every word or number of the headline and body as a :class:`Term`, computed once."""
+
+    def compute() -> list[Term]:
         in_quote = token_in_quote(article)
         rows = []
         for token in article.tokens:
@@ -109,13 +136,13 @@ def _terms(article: Article) -> pd.DataFrame:
             term = normalise_term(token.text)
             number = token.kind == "number"
             stop = is_stopword(term)
-            rows.append((
+            rows.append(Term(
                 article.article_id, token.index, len(rows), token.sentence, token.paragraph,
                 token.part, "quote" if in_quote[token.index] else "narration", token.start,
                 token.end, token.text, term, term if number else lemmatize(term), number, stop,
                 not number and not stop,
             ))  # fmt: skip
-        return pd.DataFrame(rows, columns=TERM_COLUMNS)
+        return rows
 
     return article.cached("terms", compute)
 
@@ -143,12 +170,9 @@ def term_counts(
     included: comparable across articles), ``rank`` (1 = most frequent; ties share).
     ``part`` is ``body``, ``headline`` or None for both.
     """
-    terms = _terms(article)
-    keep = terms["part"] == part if part is not None else pd.Series(True, index=terms.index)
-    n_words = int(keep.sum())
-    if content_only:
-        keep &= terms["is_content"]
-    counts = Counter(terms.loc[keep, by])
+    in_part = [t for t in _term_records(article) if part is None or t.part == part]
+    n_words = len(in_part)
+    counts = Counter(getattr(t, by) for t in in_part if t.is_content or not content_only)
     n_selected = sum(counts.values())
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     table = pd.DataFrame(ranked, columns=[by, "count"])
