@@ -148,21 +148,6 @@ def load_actor_dictionary(path: str | Path | None = None) -> ActorDictionary:
 # Actors
 
 
-MENTION_COLUMNS = [
-    "article_id",
-    "actor",
-    "kind",
-    "person",
-    "text",
-    "sentence",
-    "paragraph",
-    "part",
-    "in_quote",
-    "start",
-    "end",
-]  # fmt: skip (the fields of Mention, below)
-
-
 def _in_quote(spans: list[QuoteSpan], offset: int) -> bool:
     return any(s.level == 1 and s.start <= offset < s.end for s in spans)
 
@@ -193,6 +178,9 @@ class Mention(NamedTuple):
     in_quote: bool
     start: int
     end: int
+
+
+MENTION_COLUMNS = list(Mention._fields)
 
 
 def _mentions(article: Article, dictionary: ActorDictionary | None = None) -> pd.DataFrame:
@@ -632,9 +620,6 @@ def load_frames(path: str | Path | None = None) -> Lexicon:
     return read_lexicon(path or data_path("frames.tsv"), weighted=False)
 
 
-TRIGGER_COLUMNS = ["sentence", "part", "frame", "term", "text", "start", "end"]
-
-
 def unnest_frame_triggers(article: Article, frames: Lexicon | None = None) -> pd.DataFrame:
     """One row per frame word found: ``sentence``, ``part``, ``frame``, ``term`` (the
     lexicon entry), ``text`` (as written), ``start``, ``end``."""
@@ -651,6 +636,9 @@ class Trigger(NamedTuple):
     text: str
     start: int
     end: int
+
+
+TRIGGER_COLUMNS = list(Trigger._fields)
 
 
 def _triggers(article: Article, frames: Lexicon | None = None) -> pd.DataFrame:

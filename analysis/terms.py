@@ -78,11 +78,6 @@ def lemmatize(term: str) -> str:
 # ---------------------------------------------------------------------------
 # One row per word
 
-TERM_COLUMNS = [
-    "article_id", "token", "position", "sentence", "paragraph", "part", "voice", "start", "end",
-    "text", "term", "lemma", "is_number", "is_stopword", "is_content",
-]  # fmt: skip
-
 
 def unnest_terms(article: Article) -> pd.DataFrame:
     """One row per word or number token of the headline and body.
@@ -115,6 +110,9 @@ class Term(NamedTuple):
     is_number: bool
     is_stopword: bool
     is_content: bool
+
+
+TERM_COLUMNS = list(Term._fields)
 
 
 def _terms(article: Article) -> pd.DataFrame:
