@@ -63,12 +63,10 @@ class CorpusResult:
 def summary_row(article: Article) -> dict[str, Any]:
     """The article's summary row (see :data:`SUMMARY_COLUMNS`)."""
     scores = readability.readability_scores(article)
-    mood = sentiment.sentiment_by(article, "article")
+    mean_compound, mean_domain_tone = sentiment.body_means(article)
     frames = framing.frame_totals(article)
-    salience = framing.actor_salience(article)
-    quotes = framing.unnest_quotes(article)
-    voices = framing.voice_share(article, "actor")
-    voices = voices[voices["actor"] != "(unattributed)"]
+    actors = framing.actors_by_salience(article)
+    quotes = framing.quote_counts(article)
     return {
         "article_id": article.article_id,
         "source": article.source,
@@ -79,15 +77,15 @@ def summary_row(article: Article) -> dict[str, Any]:
         "sentences": len(article.body_sentences),
         "words": len(article.body_words),
         **{name: scores[name] for name in readability.INDEX_COLUMNS},
-        "mean_compound": float(mood["mean_compound"].iloc[0]) if len(mood) else None,
-        "mean_domain_tone": float(mood["mean_domain_tone"].iloc[0]) if len(mood) else None,
+        "mean_compound": mean_compound,
+        "mean_domain_tone": mean_domain_tone,
         "top_frame": max(frames, key=frames.get) if any(frames.values()) else None,
         **{f"frame_{name}": count for name, count in frames.items()},
-        "n_actors": len(salience),
-        "top_actor": salience["actor"].iloc[0] if len(salience) else None,
-        "n_quotes": int((quotes["kind"] != "term").sum()),
-        "n_direct_quotes": int((quotes["kind"] == "direct").sum()),
-        "most_quoted_actor": voices["actor"].iloc[0] if len(voices) else None,
+        "n_actors": len(actors),
+        "top_actor": actors[0] if actors else None,
+        "n_quotes": quotes["direct"] + quotes["partial"],
+        "n_direct_quotes": quotes["direct"],
+        "most_quoted_actor": framing.most_quoted_actor(article),
         "top_terms": "; ".join(t["term"] for t in terms.top_terms(article, 10)),
     }
 

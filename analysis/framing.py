@@ -29,23 +29,24 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pandas as pd
 
-from analysis.article import Article, Sentence
+from analysis.article import Article, Sentence, Token
 from analysis.datafiles import data_path, parse_entries, read_entries
 from analysis.errors import LexiconError
 from analysis.lexicon import (
     Lexicon,
     lexicon_matches,
-    match_word,
+    matchable_words,
     read_lexicon,
-    sentence_word_tokens,
 )
 from analysis.quotes import QuoteSpan, article_quote_spans
 from analysis.sentiment import sentence_sentiment
@@ -226,12 +227,33 @@ def actor_salience(article: Article, dictionary: ActorDictionary | None = None) 
     return _salience(article, dictionary).copy(deep=False)
 
 
+SALIENCE_COLUMNS = [
+    "actor", "mentions", "mentions_headline", "mentions_body", "first_sentence",
+    "first_offset", "n_sentences", "sentence_share", "sentences",
+]  # fmt: skip
+
+
 def _salience(article: Article, dictionary: ActorDictionary | None) -> pd.DataFrame:
+    return article.cached(
+        f"salience-table:{id(dictionary)}",
+        lambda: pd.DataFrame(_salience_records(article, dictionary), columns=SALIENCE_COLUMNS),
+    )
+
+
+def _salience_records(article: Article, dictionary: ActorDictionary | None) -> list[tuple]:
+    """The rows of :func:`actor_salience` (in :data:`SALIENCE_COLUMNS` order), computed once."""
     return article.cached(f"salience:{id(dictionary)}",
                           lambda: _actor_salience(article, dictionary))  # fmt: skip
 
 
-def _actor_salience(article: Article, dictionary: ActorDictionary | None) -> pd.DataFrame:
+def actors_by_salience(article: Article, dictionary: ActorDictionary | None = None
+                       ) -> list[str]:  # fmt: skip
+    """The actors mentioned, most mentioned first (the ``actor`` column of
+    :func:`actor_salience`)."""
+    return [row[0] for row in _salience_records(article, dictionary)]
+
+
+def _actor_salience(article: Article, dictionary: ActorDictionary | None) -> list[tuple]:
     mentions = _mention_records(article, dictionary)
     n_body = max(len(article.body_sentences), 1)
     stats: dict[str, dict[str, Any]] = {}
@@ -252,11 +274,7 @@ def _actor_salience(article: Article, dictionary: ActorDictionary | None) -> pd.
          sorted(a["sentences"]))
         for name, a in stats.items()
     ]  # fmt: skip
-    columns = ["actor", "mentions", "mentions_headline", "mentions_body", "first_sentence",
-               "first_offset", "n_sentences", "sentence_share", "sentences"]  # fmt: skip
-    table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(["mentions", "first_offset"], ascending=[False, True],
-                             ignore_index=True)  # fmt: skip
+    return sorted(rows, key=lambda row: (-row[1], row[5]))  # most mentioned, then first seen
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
@@ -373,6 +391,20 @@ def _candidates(article: Article, mentions: MentionRows, start: int, end: int
     return sorted(found, key=lambda c: c.start)
 
 
+class _Spans:
+    """Character spans, asked whether any of them overlaps a range (by bisection)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [start for start, _ in spans]
+        self._max_ends = list(accumulate((end for _, end in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span starts before ``end`` and ends after ``start``."""
+        before = bisect_left(self._starts, end)  # spans starting before ``end``
+        return before > 0 and self._max_ends[before - 1] > start
+
+
 def _surnames(article: Article, mentions: MentionRows) -> dict[str, str]:
     """Family name -> full name for the names outside the actor dictionary.
 
@@ -383,10 +415,10 @@ def _surnames(article: Article, mentions: MentionRows) -> dict[str, str]:
     """
 
     def compute() -> dict[str, str]:
-        covered = [(row.start, row.end) for row in mentions]
+        covered = _Spans([(row.start, row.end) for row in mentions])
         names: dict[str, str] = {}
         for match in _NAME.finditer(article.text):
-            if any(a < match.end() and match.start() < b for a, b in covered):
+            if covered.overlaps(match.start(), match.end()):
                 continue
             name = _strip_titles(match.group())
             if " " in name:
@@ -474,6 +506,17 @@ def _sentence_at(article: Article, offset: int) -> Sentence:
     return article.sentences[-1]
 
 
+def _tokens_within(article: Article, start: int, end: int) -> list[Token]:
+    """The tokens lying wholly in ``article.text[start:end]`` (tokens are in text order)."""
+    starts = article.cached("token_starts", lambda: [t.start for t in article.tokens])
+    inside = []
+    for token in article.tokens[bisect_left(starts, start) :]:
+        if token.end > end:
+            break
+        inside.append(token)
+    return inside
+
+
 def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> list[tuple]:
     mentions = _mention_records(article, dictionary)
     people = [m for m in mentions if m.kind == "person"]
@@ -482,7 +525,7 @@ def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> list[tuple]
     spans = [s for s in article_quote_spans(article) if s.level == 1]
     previous_speaker: _Candidate | None = None
     for number, span in enumerate(spans, start=1):
-        inside = [t for t in article.tokens if span.start <= t.start and t.end <= span.end]
+        inside = _tokens_within(article, span.start, span.end)
         n_words = sum(t.kind != "punct" for t in inside)
         text = " ".join(article.text[span.start : span.end].split())
         kind = classify_quote(text, n_words)
@@ -584,6 +627,14 @@ def voice_share(article: Article, by: str = "speaker", dictionary: ActorDictiona
     ``word_share`` (of all attributed and unattributed quotes; None as key means
     not attributed). Most quoted words first.
     """
+    rows = _voice_records(article, by, dictionary)
+    return pd.DataFrame(rows, columns=[by, "quotes", "quoted_words", "quote_share",
+                                       "word_share"])  # fmt: skip
+
+
+def _voice_records(article: Article, by: str, dictionary: ActorDictionary | None
+                   ) -> list[tuple[str, int, int, float, float]]:  # fmt: skip
+    """The rows of :func:`voice_share`: key, quotes, quoted words and their shares."""
     if by not in ("speaker", "actor"):
         raise ValueError(f"by must be speaker or actor, not {by!r}")
     key_at, kind_at, words_at = (QUOTE_COLUMNS.index(c) for c in (by, "kind", "n_words"))
@@ -596,9 +647,22 @@ def voice_share(article: Article, by: str = "speaker", dictionary: ActorDictiona
     n_quotes = sum(q for q, _ in voices.values())
     n_words = sum(w for _, w in voices.values())
     ranked = sorted(voices.items(), key=lambda item: (-item[1][1], item[0]))
-    rows = [(key, q, w, q / max(n_quotes, 1), w / max(n_words, 1)) for key, (q, w) in ranked]
-    return pd.DataFrame(rows, columns=[by, "quotes", "quoted_words", "quote_share",
-                                       "word_share"])  # fmt: skip
+    return [(key, q, w, q / max(n_quotes, 1), w / max(n_words, 1)) for key, (q, w) in ranked]
+
+
+def quote_counts(article: Article, dictionary: ActorDictionary | None = None) -> dict[str, int]:
+    """Quoted spans per kind: ``direct``, ``partial`` and ``term`` (zero included)."""
+    kinds = Counter(row[QUOTE_COLUMNS.index("kind")] for row in _quote_records(article, dictionary))
+    return {kind: kinds[kind] for kind in ("direct", "partial", "term")}
+
+
+def most_quoted_actor(article: Article, dictionary: ActorDictionary | None = None) -> str | None:
+    """The actor with the most quoted words (the first attributed row of
+    ``voice_share(article, "actor")``), or None when no quote is attributed."""
+    for key, *_ in _voice_records(article, "actor", dictionary):
+        if key != "(unattributed)":
+            return key
+    return None
 
 
 def unquoted_actors(article: Article, dictionary: ActorDictionary | None = None) -> list[str]:
@@ -607,7 +671,7 @@ def unquoted_actors(article: Article, dictionary: ActorDictionary | None = None)
     quoted: set[str] = set()
     for actor in _quotes(article, dictionary)["actor"].dropna():
         quoted.update(actor.split(" & "))
-    return [a for a in _salience(article, dictionary)["actor"] if a not in quoted]
+    return [a for a in actors_by_salience(article, dictionary) if a not in quoted]
 
 
 # ---------------------------------------------------------------------------
@@ -654,10 +718,10 @@ def _trigger_records(article: Article, frames: Lexicon | None = None) -> list[Tr
     frames = frames or load_frames()
 
     def compute() -> list[Trigger]:
+        matchable = matchable_words(article)
         rows = []
         for sentence in article.sentences:
-            tokens = sentence_word_tokens(article, sentence.index)
-            words = [match_word(t.text) for t in tokens]
+            tokens, words = matchable.get(sentence.index, ([], []))
             for position, entry in lexicon_matches(words, frames):
                 start = tokens[position].start
                 end = tokens[position + len(entry.words) - 1].end
@@ -721,7 +785,7 @@ def actor_frames(article: Article, *, dictionary: ActorDictionary | None = None,
     per_sentence = sentence_frames(article, frames).set_index("sentence")[frames.categories]
     joined = pairs.join(per_sentence.gt(0).astype(int), on="sentence")
     table = joined.groupby("actor")[frames.categories].sum()
-    order = [a for a in _salience(article, dictionary)["actor"] if a in table.index]
+    order = [a for a in actors_by_salience(article, dictionary) if a in table.index]
     return table.reindex(order)
 
 
@@ -739,7 +803,7 @@ def actor_tone(article: Article, *, dictionary: ActorDictionary | None = None) -
     for actor, sentence in zip(pairs["actor"], pairs["sentence"], strict=True):
         per_actor.setdefault(actor, []).append(sentence)
     rows = []
-    for actor in _salience(article, dictionary)["actor"]:
+    for actor in actors_by_salience(article, dictionary):
         sentences = sorted(per_actor.get(actor, []))
         if not sentences:
             continue
@@ -783,7 +847,7 @@ def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None =
             sides = evidence.setdefault(actor, {"problem": [], "remedy": []})
             sides[side].append((trigger.sentence, trigger.text))
     rows = []
-    for actor in _salience(article, dictionary)["actor"]:
+    for actor in actors_by_salience(article, dictionary):
         sides = evidence.get(actor, {"problem": [], "remedy": []})
         problem, remedy = len(sides["problem"]), len(sides["remedy"])
         role = ("unclear" if max(problem, remedy) < MIN_ROLE_WORDS else "problem"

@@ -10,7 +10,9 @@ entry first, without overlaps.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from analysis.article import Article, Token
@@ -20,6 +22,8 @@ from analysis.terms import normalise_term
 
 #: VADER's scale, which tone lexicons share.
 WEIGHT_RANGE = (-4.0, 4.0)
+#: Distinct words whose lexicon lookups are kept per lexicon (and matchable forms kept).
+WORD_CACHE_SIZE = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,9 @@ class Lexicon:
     _exact: dict[str, tuple[LexiconEntry, ...]] = field(init=False, repr=False, compare=False)
     _prefixes: dict[str, tuple[LexiconEntry, ...]] = field(init=False, repr=False, compare=False)
     _prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _candidates: Callable[[str], tuple[LexiconEntry, ...]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         # Entries indexed by their first word: exact words, and wildcard prefixes ("threat*").
@@ -59,22 +66,28 @@ class Lexicon:
         object.__setattr__(self, "_exact", {k: tuple(v) for k, v in exact.items()})
         object.__setattr__(self, "_prefixes", {k: tuple(v) for k, v in prefixes.items()})
         object.__setattr__(self, "_prefix_lengths", tuple(sorted({len(k) for k in prefixes})))
+        # Words repeat across articles: the entries a word can open are looked up once
+        # per word (bounded, so that memory stays flat over any number of articles).
+        object.__setattr__(self, "_candidates", lru_cache(WORD_CACHE_SIZE)(self._find_candidates))
 
     @property
     def categories(self) -> list[str]:
         """Categories in the order they first appear in the file."""
         return list(dict.fromkeys(entry.category for entry in self.entries))
 
-    def match(self, words: list[str], start: int) -> LexiconEntry | None:
-        """The longest entry matching ``words`` from position ``start``, or None."""
-        word = words[start]
+    def _find_candidates(self, word: str) -> tuple[LexiconEntry, ...]:
+        """The entries whose first word matches ``word`` (exactly or by prefix)."""
         candidates = list(self._exact.get(word, ()))
         for length in self._prefix_lengths:
             if length > len(word):
                 break
             candidates.extend(self._prefixes.get(word[:length], ()))
+        return tuple(candidates)
+
+    def match(self, words: list[str], start: int) -> LexiconEntry | None:
+        """The longest entry matching ``words`` from position ``start``, or None."""
         best = None
-        for entry in candidates:
+        for entry in self._candidates(words[start]):
             parts = entry.words
             if len(parts) > 1 and not (
                 start + len(parts) <= len(words)
@@ -91,19 +104,36 @@ def _term_matches(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
+@lru_cache(WORD_CACHE_SIZE)
 def match_word(token: str) -> str:
     """A token as lexicons see it: the term (``China’s`` -> ``china``), in lower case."""
     return normalise_term(token).lower()
 
 
+def matchable_words(article: Article) -> dict[int, tuple[list[Token], list[str]]]:
+    """Per sentence index: its word tokens and their matchable words, computed once per
+    article and shared by every lexicon (tone and frames read the same words)."""
+
+    def compute() -> dict[int, tuple[list[Token], list[str]]]:
+        per_sentence: dict[int, tuple[list[Token], list[str]]] = {}
+        for token in article.tokens:
+            if token.kind == "word":
+                tokens, words = per_sentence.setdefault(token.sentence, ([], []))
+                tokens.append(token)
+                words.append(match_word(token.text))
+        return per_sentence
+
+    return article.cached("matchable-words", compute)
+
+
 def sentence_word_tokens(article: Article, sentence: int) -> list[Token]:
     """The word tokens of one sentence, in order (numbers and punctuation left out)."""
-    return [t for t in article.tokens_of(sentence) if t.kind == "word"]
+    return list(matchable_words(article).get(sentence, ([], []))[0])
 
 
 def sentence_words(article: Article, sentence: int) -> list[str]:
     """The matchable words of one sentence (see :func:`match_word`), in order."""
-    return [match_word(t.text) for t in sentence_word_tokens(article, sentence)]
+    return list(matchable_words(article).get(sentence, ([], []))[1])
 
 
 def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, LexiconEntry]]:

@@ -21,6 +21,7 @@ neutral (Hutto and Gilbert 2014).
 from __future__ import annotations
 
 import math
+import string
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,7 +31,13 @@ import pandas as pd
 
 from analysis.article import Article
 from analysis.datafiles import data_path, read_entries
-from analysis.lexicon import Lexicon, lexicon_matches, match_word, read_lexicon, sentence_words
+from analysis.lexicon import (
+    Lexicon,
+    lexicon_matches,
+    match_word,
+    matchable_words,
+    read_lexicon,
+)
 from analysis.quotes import sentence_voices
 from analysis.resources import ensure_nltk_data
 
@@ -79,29 +86,75 @@ class VaderExplanation:
         ]
 
 
+#: NLTK's VADER strips these from a word's ends (``VaderConstants.PUNC_LIST``).
+_VADER_PUNCTUATION = frozenset([
+    ".", "!", "?", ",", ";", ":", "-", "'", '"', "!!", "!!!", "??", "???", "?!?", "!?!",
+    "?!?!", "!?!?",
+])  # fmt: skip
+_REMOVE_PUNCTUATION = str.maketrans("", "", string.punctuation)
+
+
+@dataclass(frozen=True, slots=True)
+class _VaderText:
+    """What NLTK's ``SentiText`` gives ``sentiment_valence``: the words and the caps flag."""
+
+    words_and_emoticons: list[str]
+    is_cap_diff: bool
+
+
+def vader_words(text: str) -> list[str]:
+    """VADER's words of ``text``, equal to NLTK's ``SentiText(text).words_and_emoticons``.
+
+    NLTK splits at whitespace, drops one-character tokens, and strips a leading
+    or trailing run of punctuation listed in ``PUNC_LIST`` when what remains is
+    one of the text's words (with all ASCII punctuation removed, two characters
+    or more). It does so by building every punctuation-word pair of the text;
+    this looks each token up instead, with the same result (tested against NLTK).
+    """
+    tokens = text.split()
+    known = {word for word in text.translate(_REMOVE_PUNCTUATION).split() if len(word) > 1}
+    words = []
+    for token in tokens:
+        if len(token) < 2:
+            continue
+        stripped = token.rstrip(string.punctuation)  # "word." -> "word"
+        if stripped == token or token[len(stripped) :] not in _VADER_PUNCTUATION:
+            stripped = token.lstrip(string.punctuation)  # '"word' -> "word"
+            if token[: len(token) - len(stripped)] not in _VADER_PUNCTUATION:
+                stripped = token
+        if stripped in known:
+            token = stripped
+        words.append(token)
+    return words
+
+
 def explain_vader(text: str) -> VaderExplanation:
     """VADER's scores for ``text`` and the per-word valences behind them.
 
     Follows ``SentimentIntensityAnalyzer.polarity_scores`` step by step (NLTK
-    3.10), keeping the ``sentiments`` list it builds; the scores are NLTK's own.
+    3.10), keeping the ``sentiments`` list it builds; the scores are NLTK's own
+    (its ``sentiment_valence``, ``_but_check`` and ``score_valence``), with
+    :func:`vader_words` in place of ``SentiText``'s pairwise tokenizer.
     """
-    from nltk.sentiment.vader import SentiText
-
     sia = analyzer()
-    constants = sia.constants
-    sentitext = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
-    words = sentitext.words_and_emoticons
+    boosters = sia.constants.BOOSTER_DICT
+    words = vader_words(text)
+    lowered = [word.lower() for word in words]
+    n_upper = sum(word.isupper() for word in words)
+    sentitext = _VaderText(words, 0 < len(words) - n_upper < len(words))
     first_index: dict[str, int] = {}
     for index, word in enumerate(words):
         first_index.setdefault(word, index)
     sentiments: list[float] = []
     for item in words:
         i = first_index[item]  # NLTK uses the first occurrence, and so do we
-        kind_of = i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
-        if kind_of or item.lower() in constants.BOOSTER_DICT:
+        kind_of = i < len(words) - 1 and lowered[i] == "kind" and lowered[i + 1] == "of"
+        if kind_of or lowered[i] in boosters:
             sentiments.append(0)
-            continue
-        sentiments = sia.sentiment_valence(0, sentitext, item, i, sentiments)
+        elif lowered[i] not in sia.lexicon:
+            sentiments.append(0)  # what sentiment_valence appends for a word VADER lacks
+        else:
+            sentiments = sia.sentiment_valence(0, sentitext, item, i, sentiments)
     sentiments = sia._but_check(words, sentiments)
     scores = sia.score_valence(sentiments, text)
     return VaderExplanation(
@@ -110,8 +163,8 @@ def explain_vader(text: str) -> VaderExplanation:
         pos=scores["pos"],
         compound=scores["compound"],
         words=tuple(words),
-        valences=tuple(float(v) for v in sentiments),
-        lexicon_valences=tuple(sia.lexicon.get(word.lower()) for word in words),
+        valences=tuple([float(v) for v in sentiments]),
+        lexicon_valences=tuple([sia.lexicon.get(word) for word in lowered]),
     )
 
 
@@ -194,6 +247,7 @@ def _records(article: Article, lexicon: Lexicon | None = None) -> list[dict[str,
 def _sentence_records(article: Article, lexicon: Lexicon) -> list[dict[str, Any]]:
     voices = sentence_voices(article)
     non_evaluative = non_evaluative_words()
+    matchable = matchable_words(article)
     rows = []
     for sentence in article.sentences:
         vader = explain_vader(sentence.text)
@@ -202,7 +256,7 @@ def _sentence_records(article: Article, lexicon: Lexicon) -> list[dict[str, Any]
             abs(v) for w, v in zip(vader.words, vader.valences, strict=True)
             if w.lower() in non_evaluative
         )  # fmt: skip
-        words = sentence_words(article, sentence.index)
+        words = matchable.get(sentence.index, ([], []))[1]
         matches = lexicon_matches(words, lexicon)
         score = sum(entry.weight for _, entry in matches)
         tone = domain_tone(score)
@@ -255,6 +309,21 @@ def sentiment_by(article: Article, by: str = "paragraph", lexicon: Lexicon | Non
     ``n_positive``, ``n_negative``, ``n_neutral`` (VADER labels). Means of
     sentence scores, so that every sentence counts once whatever its length.
     """
+    rows = _grouped_means(article, by, lexicon)
+    return pd.DataFrame(rows, columns=[by, "n_sentences", "mean_compound", "mean_domain_tone",
+                                       "n_positive", "n_negative", "n_neutral"])  # fmt: skip
+
+
+def body_means(article: Article, lexicon: Lexicon | None = None
+               ) -> tuple[float | None, float | None]:  # fmt: skip
+    """Mean VADER compound and mean domain tone of the body's sentences (None without any):
+    the ``article`` row of :func:`sentiment_by`, as plain numbers."""
+    rows = _grouped_means(article, "article", lexicon)
+    return (rows[0][2], rows[0][3]) if rows else (None, None)
+
+
+def _grouped_means(article: Article, by: str, lexicon: Lexicon | None) -> list[tuple]:
+    """The rows of :func:`sentiment_by`."""
     if by not in ("part", "paragraph", "voice", "article"):
         raise ValueError(f"by must be part, paragraph, voice or article, not {by!r}")
     groups: dict[object, list[tuple[float, float, str]]] = {}
@@ -263,15 +332,13 @@ def sentiment_by(article: Article, by: str = "paragraph", lexicon: Lexicon | Non
             continue  # the headline is not in the body
         key = {"part": row["part"], "article": "body"}.get(by, row.get(by))
         groups.setdefault(key, []).append((row["compound"], row["domain_tone"], row["label"]))
-    rows = [
+    return [
         (key, len(values), round(sum(v[0] for v in values) / len(values), 4),
          round(sum(v[1] for v in values) / len(values), 4),
          sum(v[2] == "positive" for v in values), sum(v[2] == "negative" for v in values),
          sum(v[2] == "neutral" for v in values))
         for key, values in sorted(groups.items())
     ]  # fmt: skip
-    return pd.DataFrame(rows, columns=[by, "n_sentences", "mean_compound", "mean_domain_tone",
-                                       "n_positive", "n_negative", "n_neutral"])  # fmt: skip
 
 
 def sentiment_arc(article: Article, window: int = 3, lexicon: Lexicon | None = None

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 import pandas as pd
@@ -54,6 +54,7 @@ def is_stopword(term: str) -> bool:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(1 << 16)  # words repeat; bounded so that memory stays flat over many articles
 def normalise_term(token: str) -> str:
     """The term a word token counts as (see the module docstring)."""
     word = _POSSESSIVE.sub("", token.replace("’", "'"))
@@ -168,11 +169,7 @@ def term_counts(
     included: comparable across articles), ``rank`` (1 = most frequent; ties share).
     ``part`` is ``body``, ``headline`` or None for both.
     """
-    in_part = [t for t in _term_records(article) if part is None or t.part == part]
-    n_words = len(in_part)
-    counts = Counter(getattr(t, by) for t in in_part if t.is_content or not content_only)
-    n_selected = sum(counts.values())
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ranked, n_selected, n_words = _ranked_counts(article, by, content_only, part)
     table = pd.DataFrame(ranked, columns=[by, "count"])
     table["relative_frequency"] = table["count"] / max(n_selected, 1)
     table["per_1000"] = 1000 * table["count"] / max(n_words, 1)
@@ -180,12 +177,20 @@ def term_counts(
     return table
 
 
+def _ranked_counts(article: Article, by: TermColumn, content_only: bool, part: str | None
+                   ) -> tuple[list[tuple[str, int]], int, int]:  # fmt: skip
+    """``(term, count)`` most frequent first (ties alphabetical), the number of selected
+    words and the number of words in the part."""
+    in_part = [t for t in _term_records(article) if part is None or t.part == part]
+    counts = Counter(getattr(t, by) for t in in_part if t.is_content or not content_only)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return ranked, sum(counts.values()), len(in_part)
+
+
 def top_terms(article: Article, n: int = 20) -> list[dict[str, object]]:
     """The ``n`` most frequent content terms of the body: ``{"term", "count"}``."""
-    table = term_counts(article).head(n)
-    return [
-        {"term": t, "count": int(c)} for t, c in zip(table["term"], table["count"], strict=True)
-    ]
+    ranked, _, _ = _ranked_counts(article, "term", content_only=True, part="body")
+    return [{"term": term, "count": count} for term, count in ranked[:n]]
 
 
 def ngrams(

@@ -329,3 +329,19 @@ def test_cached_tables_are_safe_to_modify(seed):
     first.loc[0, "lemma"] = "changed"
     second = unnest_terms(seed)
     assert "changed" not in set(second["term"]) and second.loc[0, "lemma"] != "changed"
+
+
+def test_language_needs_enough_letters():
+    from analysis.language import MIN_LETTERS, detect
+
+    assert detect("x" * (MIN_LETTERS - 1) + " 7.2% 2+2 ...") == "und"
+    assert detect("The talks in Tokyo ended with a joint statement.") == "en"
+
+
+def test_language_reads_only_the_opening_sample(seed):
+    from analysis.language import SAMPLE_CHARS, detect
+
+    english = " ".join(p.text for p in seed.paragraphs)[:SAMPLE_CHARS]
+    profile = seed.sections[-1].text
+    assert detect(english + " " + profile * 20) == "en"
+    assert detect(profile) == "tl"

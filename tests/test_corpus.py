@@ -50,6 +50,31 @@ def test_corpus_rows_equal_single_article_results(folder):
     pd.testing.assert_frame_equal(quotes, single.quotes)
 
 
+def test_summary_row_agrees_with_the_tables(seed):
+    """The summary row is read from the per-article records; the public tables agree."""
+    from analysis import framing, sentiment, terms
+
+    row = summary_row(seed)
+    mood = sentiment.sentiment_by(seed, "article").iloc[0]
+    assert (row["mean_compound"], row["mean_domain_tone"]) == (
+        mood["mean_compound"], mood["mean_domain_tone"],
+    )  # fmt: skip
+    salience = framing.actor_salience(seed)
+    assert row["n_actors"] == len(salience) and row["top_actor"] == salience["actor"].iloc[0]
+    quotes = framing.unnest_quotes(seed)
+    assert row["n_quotes"] == (quotes["kind"] != "term").sum()
+    assert row["n_direct_quotes"] == (quotes["kind"] == "direct").sum()
+    voices = framing.voice_share(seed, "actor")
+    attributed = voices[voices["actor"] != "(unattributed)"]
+    assert row["most_quoted_actor"] == attributed["actor"].iloc[0]
+    counts = terms.term_counts(seed).head(10)
+    assert row["top_terms"] == "; ".join(counts["term"])
+    frames = framing.sentence_frames(seed)
+    body = frames[frames["part"] == "body"]
+    for name in framing.load_frames().categories:
+        assert row[f"frame_{name}"] == body[name].sum()
+
+
 def test_an_unreadable_file_in_the_middle_is_recorded_and_the_run_goes_on(folder):
     summary = analyze_many(folder, progress=False).summary.set_index("article_id")
     assert "looks binary" in summary.loc["b_broken", "error"]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
+from nltk.sentiment.vader import SentiText
 
 from analysis import LexiconError, load_article
 from analysis.datafiles import data_path
@@ -23,6 +25,7 @@ from analysis.sentiment import (
     sentiment_summary,
     unnest_evidence,
     vader_coverage,
+    vader_words,
 )
 
 
@@ -56,6 +59,45 @@ def test_equal_to_nltk_on_edge_cases(text):
     assert (ours.neg, ours.neu, ours.pos, ours.compound) == tuple(
         analyzer().polarity_scores(text)[k] for k in ("neg", "neu", "pos", "compound")
     )
+
+
+def _random_texts(n: int) -> list[str]:
+    """Texts built to stress VADER's punctuation stripping: words glued to runs of
+    punctuation, curly quotes, emoticons, capitals, negations and boosters."""
+    pieces = [
+        "good", "BAD", "not", "very", "kind", "of", "but", "U.S.", "China’s", "7.2%", "2+2",
+        "“threat”", '"great"', "'ok'", ":)", ":-(", "!!", "?!?", "...", "-", "a", "never", "so",
+        "least", "at", "co-production", "(war)", "[sic]", "#", "x",
+    ]  # fmt: skip
+    rng = random.Random(20241128)
+    texts = []
+    for _ in range(n):
+        words = []
+        for _ in range(rng.randint(0, 14)):
+            word = rng.choice(pieces)
+            if rng.random() < 0.3:
+                word = rng.choice(["", '"', "'", "-", "(", "?!?!"]) + word
+            if rng.random() < 0.4:
+                word += rng.choice([".", ",", "!!!", "??", ";", ":", '"', "'", ").", "!?!?"])
+            words.append(word)
+        texts.append(rng.choice([" ", "  ", "\n"]).join(words))
+    return texts
+
+
+def test_vader_words_equal_nltk_sentitext(seed):
+    constants = analyzer().constants
+    texts = [s.text for s in seed.sentences] + _random_texts(3000)
+    for text in texts:
+        expected = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
+        assert vader_words(text) == expected.words_and_emoticons, text
+
+
+def test_explain_vader_equal_to_nltk_on_random_texts():
+    for text in _random_texts(1500):
+        ours = explain_vader(text)
+        assert (ours.neg, ours.neu, ours.pos, ours.compound) == tuple(
+            analyzer().polarity_scores(text)[k] for k in ("neg", "neu", "pos", "compound")
+        ), text
 
 
 def test_evidence_explains_the_sign_of_every_seed_score(seed):
