@@ -450,18 +450,11 @@ def parse_article(text: str, *, source: str | None = None, article_id: str = "ar
             )
     tokens: list[Token] = []
     for sentence in sentences:
-        for kind, start, end in tokenize(sentence.text):
+        text_of, offset = sentence.text, sentence.start
+        where = (sentence.index, sentence.paragraph, sentence.part)
+        for kind, start, end in tokenize(text_of):
             tokens.append(
-                Token(
-                    len(tokens),
-                    sentence.text[start:end],
-                    kind,
-                    sentence.start + start,
-                    sentence.start + end,
-                    sentence.index,
-                    sentence.paragraph,
-                    sentence.part,
-                )
+                Token(len(tokens), text_of[start:end], kind, offset + start, offset + end, *where)
             )
     return Article(
         text=text,

@@ -34,10 +34,10 @@ class LexiconEntry:
     weight: float
     category: str
     rationale: str
+    words: tuple[str, ...] = field(init=False, repr=False, compare=False)  # the term's words
 
-    @property
-    def words(self) -> tuple[str, ...]:
-        return tuple(self.term.split())
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", tuple(self.term.split()))
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,10 @@ class Lexicon:
         best = None
         for entry in self._candidates(words[start]):
             parts = entry.words
-            if len(parts) > 1 and not (
-                start + len(parts) <= len(words)
-                and all(_term_matches(p, w) for p, w in zip(parts[1:], words[start + 1 :],
-                                                             strict=False))
-            ):  # fmt: skip
+            if len(parts) > 1 and (
+                start + len(parts) > len(words)
+                or not all(_term_matches(parts[k], words[start + k]) for k in range(1, len(parts)))
+            ):
                 continue
             if best is None or len(parts) > len(best.words):
                 best = entry
@@ -141,7 +140,8 @@ def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, Lexic
     matches = []
     position = 0
     while position < len(words):
-        entry = lexicon.match(words, position)
+        # Most words open no entry: skip them without a call to ``match``.
+        entry = lexicon._candidates(words[position]) and lexicon.match(words, position)
         if entry:
             matches.append((position, entry))
             position += len(entry.words)

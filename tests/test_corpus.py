@@ -15,6 +15,7 @@ from analysis.corpus import (
     analyze_many,
     analyze_many_dask,
     collect_items,
+    summarize_many,
     summary_row,
     write_summaries,
 )
@@ -177,3 +178,18 @@ def test_top_level_names():
 
     assert analysis.analyze_many is analyze_many
     assert analysis.write_summaries is write_summaries
+
+
+def test_a_batch_leaves_the_garbage_collector_as_it_found_it(folder):
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    summaries = list(summarize_many(folder, progress=False))
+    assert len(summaries) == 3 and gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        list(summarize_many(folder, progress=False))
+        assert gc.get_freeze_count() >= frozen  # the caller's freeze is not undone
+    finally:
+        gc.unfreeze()
