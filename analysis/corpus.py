@@ -6,7 +6,9 @@ when the session is interactive. An article that fails is not lost: its
 summary row carries the error and the run goes on. :func:`write_summaries`
 streams the summary rows to CSV or Parquet in chunks, so memory stays flat
 however many articles there are. :func:`analyze_many_dask` runs the same
-function on a Dask cluster (``pip install .[dask]``).
+function on a Dask cluster (``pip install .[dask]``). A batch loads the
+dictionaries once before its first article and keeps them out of the garbage
+collector's scans while it runs (:func:`_loaded_and_frozen`).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from pathlib import Path
 import textstat
 
 import analysis
-from analysis import readability
+from analysis import language, readability
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "us_japan_2plus2_security_talks_2024.txt"
@@ -43,6 +43,7 @@ def clear_caches() -> None:
                     obj.cache_clear()
     readability.word_syllables.cache_clear()
     readability.word_features.cache_clear()
+    language._detect_sample.cache_clear()  # the language of the seed's sections
 
 
 def timed(function: Callable[[], object], repeat: int) -> list[float]:
