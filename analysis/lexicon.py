@@ -70,6 +70,11 @@ class Lexicon:
         # per word (bounded, so that memory stays flat over any number of articles).
         object.__setattr__(self, "_candidates", lru_cache(WORD_CACHE_SIZE)(self._find_candidates))
 
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[str, tuple[LexiconEntry, ...]]]:
+        # Rebuilt from its entries (the indexes and the per-word cache are not pickled),
+        # so that a lexicon of your own can go to pool workers.
+        return (Lexicon, (self.name, self.entries))
+
     @property
     def categories(self) -> list[str]:
         """Categories in the order they first appear in the file."""

@@ -244,6 +244,20 @@ def test_own_lexicon_file(tmp_path):
         load_lexicon(tmp_path / "missing.tsv")
 
 
+def test_lexicons_survive_pickling_for_pool_workers():
+    import pickle
+
+    from analysis.framing import load_frames
+    from analysis.lexicon import lexicon_matches
+
+    words = ["the", "status", "quo", "and", "its", "threats", "of", "coercion"]
+    for lexicon in (load_lexicon(), load_frames()):
+        copy = pickle.loads(pickle.dumps(lexicon))
+        assert copy == lexicon and copy.categories == lexicon.categories
+        assert lexicon_matches(words, copy) == lexicon_matches(words, lexicon)
+    assert [e.term for _, e in lexicon_matches(words, load_frames())][:1] == ["status quo"]
+
+
 def test_shipped_lexicon_path_exists():
     assert data_path("security_lexicon.tsv").exists()
 
