@@ -19,6 +19,7 @@ a leading byte-order mark is dropped and CRLF / CR line ends become LF.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -149,6 +150,17 @@ class Article:
     def body_text(self) -> str:
         """Body paragraphs joined by blank lines (the dateline left out)."""
         return "\n\n".join(p.text for p in self.paragraphs)
+
+    def tokens_within(self, start: int, end: int) -> list[Token]:
+        """The tokens lying wholly in ``text[start:end]``, found by bisection (tokens are in
+        text order and do not overlap)."""
+        starts = self.cached("token_starts", lambda: [t.start for t in self.tokens])
+        inside = []
+        for token in self.tokens[bisect_left(starts, start) :]:
+            if token.end > end:
+                break
+            inside.append(token)
+        return inside
 
     def tokens_of(self, sentence: int) -> tuple[Token, ...]:
         """Tokens of one sentence, by sentence index."""

@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from analysis.article import Article, Sentence, Token
+from analysis.article import Article, Sentence
 from analysis.datafiles import data_path, parse_entries, read_entries
 from analysis.errors import LexiconError
 from analysis.lexicon import (
@@ -289,11 +289,11 @@ def suggest_actors(article: Article, dictionary: ActorDictionary | None = None) 
     Columns: ``phrase``, ``count``, ``sentences``. Candidates, not verdicts.
     """
     dictionary = dictionary or load_actor_dictionary()
-    covered = [  # every dictionary name, the excluded ones (South China Sea) included
+    covered = _Spans([  # every dictionary name, the excluded ones (South China Sea) included
         (sentence.start + m.start(), sentence.start + m.end())
         for sentence in article.body_sentences
         for m in dictionary.regex().finditer(sentence.text)
-    ]
+    ])  # fmt: skip
     found: dict[str, list[int]] = {}
     inner: set[str] = set()
     for sentence in article.body_sentences:
@@ -301,7 +301,7 @@ def suggest_actors(article: Article, dictionary: ActorDictionary | None = None) 
             phrase = re.sub(r"['’]s$", "", match.group().rstrip(".,"))
             start = sentence.start + match.start()
             end = start + len(phrase)
-            if (any(s < end and start < e for s, e in covered) or phrase in _CALENDAR
+            if (covered.overlaps(start, end) or phrase in _CALENDAR
                     or is_stopword(phrase.lower())):  # fmt: skip
                 continue
             if match.start() > 0:
@@ -506,17 +506,6 @@ def _sentence_at(article: Article, offset: int) -> Sentence:
     return article.sentences[-1]
 
 
-def _tokens_within(article: Article, start: int, end: int) -> list[Token]:
-    """The tokens lying wholly in ``article.text[start:end]`` (tokens are in text order)."""
-    starts = article.cached("token_starts", lambda: [t.start for t in article.tokens])
-    inside = []
-    for token in article.tokens[bisect_left(starts, start) :]:
-        if token.end > end:
-            break
-        inside.append(token)
-    return inside
-
-
 def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> list[tuple]:
     mentions = _mention_records(article, dictionary)
     people = [m for m in mentions if m.kind == "person"]
@@ -525,7 +514,7 @@ def _unnest_quotes(article: Article, dictionary: ActorDictionary) -> list[tuple]
     spans = [s for s in article_quote_spans(article) if s.level == 1]
     previous_speaker: _Candidate | None = None
     for number, span in enumerate(spans, start=1):
-        inside = _tokens_within(article, span.start, span.end)
+        inside = article.tokens_within(span.start, span.end)
         n_words = sum(t.kind != "punct" for t in inside)
         text = " ".join(article.text[span.start : span.end].split())
         kind = classify_quote(text, n_words)
@@ -652,7 +641,8 @@ def _voice_records(article: Article, by: str, dictionary: ActorDictionary | None
 
 def quote_counts(article: Article, dictionary: ActorDictionary | None = None) -> dict[str, int]:
     """Quoted spans per kind: ``direct``, ``partial`` and ``term`` (zero included)."""
-    kinds = Counter(row[QUOTE_COLUMNS.index("kind")] for row in _quote_records(article, dictionary))
+    kind_at = QUOTE_COLUMNS.index("kind")
+    kinds = Counter(row[kind_at] for row in _quote_records(article, dictionary))
     return {kind: kinds[kind] for kind in ("direct", "partial", "term")}
 
 

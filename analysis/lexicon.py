@@ -130,16 +130,6 @@ def matchable_words(article: Article) -> dict[int, tuple[list[Token], list[str]]
     return article.cached("matchable-words", compute)
 
 
-def sentence_word_tokens(article: Article, sentence: int) -> list[Token]:
-    """The word tokens of one sentence, in order (numbers and punctuation left out)."""
-    return list(matchable_words(article).get(sentence, ([], []))[0])
-
-
-def sentence_words(article: Article, sentence: int) -> list[str]:
-    """The matchable words of one sentence (see :func:`match_word`), in order."""
-    return list(matchable_words(article).get(sentence, ([], []))[1])
-
-
 def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, LexiconEntry]]:
     """``(position, entry)`` for each match in ``words``, longest first, without overlap."""
     matches = []

@@ -131,7 +131,7 @@ def unnest_quote_spans(article: Article) -> pd.DataFrame:
     spans = article_quote_spans(article)
     rows = []
     for number, span in enumerate(spans, start=1):
-        inside = [t for t in article.tokens if span.start <= t.start and t.end <= span.end]
+        inside = article.tokens_within(span.start, span.end)
         rows.append(
             {
                 "article_id": article.article_id,

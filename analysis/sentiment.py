@@ -86,11 +86,15 @@ class VaderExplanation:
         ]
 
 
-#: NLTK's VADER strips these from a word's ends (``VaderConstants.PUNC_LIST``).
-_VADER_PUNCTUATION = frozenset([
-    ".", "!", "?", ",", ";", ":", "-", "'", '"', "!!", "!!!", "??", "???", "?!?", "!?!",
-    "?!?!", "!?!?",
-])  # fmt: skip
+@cache
+def _vader_punctuation() -> frozenset[str]:
+    """The punctuation runs NLTK's VADER strips from a word's ends (``PUNC_LIST``)."""
+    from nltk.sentiment.vader import VaderConstants
+
+    return frozenset(VaderConstants.PUNC_LIST)
+
+
+#: NLTK's ``REGEX_REMOVE_PUNCTUATION`` (every ASCII punctuation mark) as a translation table.
 _REMOVE_PUNCTUATION = str.maketrans("", "", string.punctuation)
 
 
@@ -111,6 +115,7 @@ def vader_words(text: str) -> list[str]:
     or more). It does so by building every punctuation-word pair of the text;
     this looks each token up instead, with the same result (tested against NLTK).
     """
+    punctuation = _vader_punctuation()
     tokens = text.split()
     known = {word for word in text.translate(_REMOVE_PUNCTUATION).split() if len(word) > 1}
     words = []
@@ -118,9 +123,9 @@ def vader_words(text: str) -> list[str]:
         if len(token) < 2:
             continue
         stripped = token.rstrip(string.punctuation)  # "word." -> "word"
-        if stripped == token or token[len(stripped) :] not in _VADER_PUNCTUATION:
+        if stripped == token or token[len(stripped) :] not in punctuation:
             stripped = token.lstrip(string.punctuation)  # '"word' -> "word"
-            if token[: len(token) - len(stripped)] not in _VADER_PUNCTUATION:
+            if token[: len(token) - len(stripped)] not in punctuation:
                 stripped = token
         if stripped in known:
             token = stripped

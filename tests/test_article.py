@@ -345,3 +345,13 @@ def test_language_reads_only_the_opening_sample(seed):
     profile = seed.sections[-1].text
     assert detect(english + " " + profile * 20) == "en"
     assert detect(profile) == "tl"
+
+
+def test_tokens_within_equals_a_scan_of_every_token(seed):
+    ranges = [(0, 0), (0, 40), (seed.paragraphs[3].start, seed.paragraphs[3].end)]
+    ranges += [(t.start, t.end) for t in seed.tokens[::37]]
+    ranges += [(t.start + 1, t.end + 25) for t in seed.tokens[::53]]
+    for start, end in ranges:
+        expected = [t for t in seed.tokens if start <= t.start and t.end <= end]
+        assert seed.tokens_within(start, end) == expected, (start, end)
+    assert seed.tokens_within(seed.paragraphs[3].start, seed.paragraphs[3].end)
