@@ -19,12 +19,11 @@ a leading byte-order mark is dropped and CRLF / CR line ends become LF.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -36,7 +35,6 @@ from analysis.errors import ArticleError
 #: A long news feature is about 50 kB; 2 MB is a book, not an article.
 DEFAULT_MAX_BYTES = 2_000_000
 
-T = TypeVar("T")
 Part = Literal["headline", "body"]
 TokenKind = Literal["word", "number", "punct"]
 
@@ -121,17 +119,18 @@ class Article:
     tokens: tuple[Token, ...]
     source: str | None = None
     article_id: str = "article"
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Results computed from this article (see :func:`analysis.memo.per_article`)."""
 
     @property
     def title(self) -> str:
         """The headline (alias used by the CLI's JSON)."""
         return self.headline
 
-    @property
+    @cached_property
     def language(self) -> str:
         """ISO 639-1 code of the body's language (py3langid), detected on first use."""
-        return self.cached("language", lambda: language.detect(self.body_text))
+        return language.detect(self.body_text)
 
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
@@ -151,38 +150,34 @@ class Article:
         """Body paragraphs joined by blank lines (the dateline left out)."""
         return "\n\n".join(p.text for p in self.paragraphs)
 
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
     def tokens_within(self, start: int, end: int) -> list[Token]:
         """The tokens lying wholly in ``text[start:end]``, found by bisection (tokens are in
         text order and do not overlap)."""
-        starts = self.cached("token_starts", lambda: [t.start for t in self.tokens])
         inside = []
-        for token in self.tokens[bisect_left(starts, start) :]:
+        for token in self.tokens[bisect_left(self._token_starts, start) :]:
             if token.end > end:
                 break
             inside.append(token)
         return inside
 
-    def tokens_of(self, sentence: int) -> tuple[Token, ...]:
-        """Tokens of one sentence, by sentence index."""
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding character ``offset`` (or the next one, for an offset between
+        sentences; the last one past the end), found by bisection."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index < 0:
+            return self.sentences[0]
+        sentence = self.sentences[index]
+        if offset >= sentence.end and index + 1 < len(self.sentences):
+            return self.sentences[index + 1]
+        return sentence
 
-        def group() -> dict[int, tuple[Token, ...]]:
-            grouped: dict[int, list[Token]] = {}
-            for token in self.tokens:
-                grouped.setdefault(token.sentence, []).append(token)
-            return {k: tuple(v) for k, v in grouped.items()}
-
-        return self.cached("tokens_by_sentence", group).get(sentence, ())
-
-    def cached(self, key: str, compute: Callable[[], T]) -> T:
-        """``compute()``, run once per article and kept (the article never changes).
-
-        Tables kept here are handed out as shallow copies (``copy(deep=False)``):
-        pandas' copy-on-write then keeps the kept table unchanged whatever the
-        caller does to its copy.
-        """
-        if key not in self._cache:
-            self._cache[key] = compute()
-        return self._cache[key]
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
 
 # ---------------------------------------------------------------------------

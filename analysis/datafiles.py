@@ -20,7 +20,13 @@ def data_path(name: str) -> Path:
 
 @cache
 def read_entries(name: str, n_fields: int) -> tuple[tuple[str, ...], ...]:
-    """Fields of every entry in a shipped data file; the comment is dropped."""
+    """Fields of every entry in a shipped data file; the comment is dropped.
+
+    These word lists shape parsing (abbreviations, stopwords, speech verbs) and are
+    read once per process, like code: restart the kernel after editing one. The
+    files meant to be edited or replaced (lexicons, frames, actor dictionaries)
+    are re-read when they change (:class:`analysis.memo.FileMemo`).
+    """
     return parse_entries(data_path(name).read_text(encoding="utf-8"), n_fields, source=name)
 
 

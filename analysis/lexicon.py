@@ -18,12 +18,11 @@ from pathlib import Path
 from analysis.article import Article, Token
 from analysis.datafiles import parse_entries
 from analysis.errors import LexiconError
+from analysis.memo import WORD_CACHE_SIZE, fingerprint, per_article
 from analysis.terms import normalise_term
 
 #: VADER's scale, which tone lexicons share.
 WEIGHT_RANGE = (-4.0, 4.0)
-#: Distinct words whose lexicon lookups are kept per lexicon (and matchable forms kept).
-WORD_CACHE_SIZE = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -52,8 +51,11 @@ class Lexicon:
     _candidates: Callable[[str], tuple[LexiconEntry, ...]] = field(
         init=False, repr=False, compare=False
     )
+    #: A digest of the entries: results computed with this lexicon are kept under it.
+    fingerprint: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "fingerprint", fingerprint(self.entries))
         # Entries indexed by their first word: exact words, and wildcard prefixes ("threat*").
         exact: dict[str, list[LexiconEntry]] = {}
         prefixes: dict[str, list[LexiconEntry]] = {}
@@ -114,20 +116,17 @@ def match_word(token: str) -> str:
     return normalise_term(token).lower()
 
 
+@per_article
 def matchable_words(article: Article) -> dict[int, tuple[list[Token], list[str]]]:
     """Per sentence index: its word tokens and their matchable words, computed once per
     article and shared by every lexicon (tone and frames read the same words)."""
-
-    def compute() -> dict[int, tuple[list[Token], list[str]]]:
-        per_sentence: dict[int, tuple[list[Token], list[str]]] = {}
-        for token in article.tokens:
-            if token.kind == "word":
-                tokens, words = per_sentence.setdefault(token.sentence, ([], []))
-                tokens.append(token)
-                words.append(match_word(token.text))
-        return per_sentence
-
-    return article.cached("matchable-words", compute)
+    per_sentence: dict[int, tuple[list[Token], list[str]]] = {}
+    for token in article.tokens:
+        if token.kind == "word":
+            tokens, words = per_sentence.setdefault(token.sentence, ([], []))
+            tokens.append(token)
+            words.append(match_word(token.text))
+    return per_sentence
 
 
 def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, LexiconEntry]]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.article import Article
+from analysis.memo import per_article
 
 OPENING_DOUBLE = "“"
 CLOSING_DOUBLE = "”"
@@ -104,21 +105,16 @@ def _span(mark_start: int, mark_end: int, level: int, *, closed: bool) -> QuoteS
     return QuoteSpan(mark_start + 1, end, mark_start, mark_end, level, closed)
 
 
+@per_article
 def article_quote_spans(article: Article) -> list[QuoteSpan]:
     """Quote spans in the article's headline and body, computed once per article."""
-    ranges = []
-    if article.headline:
-        headline = article.sentences[0]
-        ranges.append((headline.start, headline.end))
-    ranges += [(p.start, p.end) for p in article.paragraphs]
-
-    def compute() -> list[QuoteSpan]:
-        # The headline is scanned on its own: a quote never runs from it into the body.
-        head = find_quote_spans(article.text, ranges[:1]) if article.headline else []
-        body_ranges = ranges[1:] if article.headline else ranges
-        return head + find_quote_spans(article.text, body_ranges)
-
-    return article.cached("quote_spans", compute)
+    body_ranges = [(p.start, p.end) for p in article.paragraphs]
+    if not article.headline:
+        return find_quote_spans(article.text, body_ranges)
+    # The headline is scanned on its own: a quote never runs from it into the body.
+    headline = article.sentences[0]
+    head = find_quote_spans(article.text, [(headline.start, headline.end)])
+    return head + find_quote_spans(article.text, body_ranges)
 
 
 def unnest_quote_spans(article: Article) -> pd.DataFrame:
@@ -151,36 +147,30 @@ def unnest_quote_spans(article: Article) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+@per_article
 def token_in_quote(article: Article) -> list[bool]:
     """For every token of the article, whether it lies inside a (level-1) quote."""
-
-    def compute() -> list[bool]:
-        spans = [s for s in article_quote_spans(article) if s.level == 1]
-        flags = []
-        j = 0
-        for token in article.tokens:
-            while j < len(spans) and spans[j].end <= token.start:
-                j += 1
-            flags.append(j < len(spans) and spans[j].start <= token.start < spans[j].end)
-        return flags
-
-    return article.cached("token_in_quote", compute)
+    spans = [s for s in article_quote_spans(article) if s.level == 1]
+    flags = []
+    j = 0
+    for token in article.tokens:
+        while j < len(spans) and spans[j].end <= token.start:
+            j += 1
+        flags.append(j < len(spans) and spans[j].start <= token.start < spans[j].end)
+    return flags
 
 
+@per_article
 def sentence_voices(article: Article) -> dict[int, str]:
     """``quote`` for each sentence most of whose words lie inside quotation marks, else
     ``narration`` (sentences without words are narration). Computed once per article."""
-
-    def compute() -> dict[int, str]:
-        in_quote = token_in_quote(article)
-        counts: dict[int, list[int]] = {s.index: [0, 0] for s in article.sentences}
-        for token in article.tokens:
-            if token.kind != "punct":
-                counts[token.sentence][0] += in_quote[token.index]
-                counts[token.sentence][1] += 1
-        return {
-            sentence: "quote" if inside > total / 2 else "narration"
-            for sentence, (inside, total) in counts.items()
-        }
-
-    return article.cached("sentence_voices", compute)
+    in_quote = token_in_quote(article)
+    counts: dict[int, list[int]] = {s.index: [0, 0] for s in article.sentences}
+    for token in article.tokens:
+        if token.kind != "punct":
+            counts[token.sentence][0] += in_quote[token.index]
+            counts[token.sentence][1] += 1
+    return {
+        sentence: "quote" if inside > total / 2 else "narration"
+        for sentence, (inside, total) in counts.items()
+    }

@@ -30,12 +30,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 import pandas as pd
 
 from analysis.article import Article, Token
+from analysis.memo import WORD_CACHE_SIZE, per_article
 from analysis.quotes import sentence_voices, token_in_quote
 
 Unit = Literal["article", "paragraph", "sentence", "voice"]
@@ -87,7 +88,7 @@ def _count_syllables(word: str) -> int:
     return len(pyphen.positions(word)) + 1  # type: ignore[attr-defined]
 
 
-@cache
+@lru_cache(WORD_CACHE_SIZE)
 def word_syllables(word: str) -> int:
     """Syllables in one word token (textstat's rule, see :func:`_count_syllables`).
 
@@ -135,16 +136,13 @@ WORD_COLUMNS = ["token", "sentence", "paragraph", "part", "in_quote", "text",
                 *WordFeatures._fields]  # fmt: skip
 
 
+@per_article
 def _words(article: Article) -> list[Word]:
     """Every word or number of the headline and body with its features, computed once."""
-
-    def compute() -> list[Word]:
-        return [(t, word_features(t.text)) for t in article.tokens if t.kind != "punct"]
-
-    return article.cached("readability_words", compute)
+    return [(t, word_features(t.text)) for t in article.tokens if t.kind != "punct"]
 
 
-@cache
+@lru_cache(WORD_CACHE_SIZE)
 def word_features(word: str) -> WordFeatures:
     """The readability features of one word form (see :class:`WordFeatures`)."""
     syllables = word_syllables(word)

@@ -36,8 +36,9 @@ from analysis.lexicon import (
     lexicon_matches,
     match_word,
     matchable_words,
-    read_lexicon,
+    parse_lexicon,
 )
+from analysis.memo import FileMemo, per_article
 from analysis.quotes import sentence_voices
 from analysis.resources import ensure_nltk_data
 
@@ -186,11 +187,16 @@ def label(compound: float) -> str:
 # The domain lexicon
 
 
-@cache
+_read_tone_lexicon = FileMemo(
+    lambda text, name: parse_lexicon(text, name=name, weighted=True), what="lexicon"
+)
+
+
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """The domain lexicon shipped with the package, or a tone lexicon file of your own
-    (``term<TAB>weight<TAB>category<TAB>rationale``, weights -4..4)."""
-    return read_lexicon(path or data_path(DEFAULT_LEXICON), weighted=True)
+    (``term<TAB>weight<TAB>category<TAB>rationale``, weights -4..4). The file is parsed
+    again whenever its content changes."""
+    return _read_tone_lexicon(path or data_path(DEFAULT_LEXICON))
 
 
 def domain_tone(score: float) -> float:
@@ -235,20 +241,20 @@ def sentence_sentiment(article: Article, lexicon: Lexicon | None = None) -> pd.D
 
 def _sentences(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """:func:`sentence_sentiment`, computed once per article and lexicon (internal: no copy)."""
-    lexicon = lexicon or load_lexicon()
-    return article.cached(
-        f"sentiment-table:{id(lexicon)}",
-        lambda: pd.DataFrame(_records(article, lexicon), columns=SENTENCE_COLUMNS),
-    )
+    return _sentence_table(article, lexicon or load_lexicon())
 
 
-def _records(article: Article, lexicon: Lexicon | None = None) -> list[dict[str, Any]]:
+@per_article
+def _sentence_table(article: Article, lexicon: Lexicon) -> pd.DataFrame:
+    return pd.DataFrame(_sentence_records(article, lexicon), columns=SENTENCE_COLUMNS)
+
+
+def sentence_records(article: Article, lexicon: Lexicon | None = None) -> list[dict[str, Any]]:
     """The rows of :func:`sentence_sentiment` as dicts, computed once per article and lexicon."""
-    lexicon = lexicon or load_lexicon()
-    return article.cached(f"sentiment:{id(lexicon)}",
-                          lambda: _sentence_records(article, lexicon))  # fmt: skip
+    return _sentence_records(article, lexicon or load_lexicon())
 
 
+@per_article
 def _sentence_records(article: Article, lexicon: Lexicon) -> list[dict[str, Any]]:
     voices = sentence_voices(article)
     non_evaluative = non_evaluative_words()
@@ -332,7 +338,7 @@ def _grouped_means(article: Article, by: str, lexicon: Lexicon | None) -> list[t
     if by not in ("part", "paragraph", "voice", "article"):
         raise ValueError(f"by must be part, paragraph, voice or article, not {by!r}")
     groups: dict[object, list[tuple[float, float, str]]] = {}
-    for row in _records(article, lexicon):
+    for row in sentence_records(article, lexicon):
         if by != "part" and row["part"] != "body":
             continue  # the headline is not in the body
         key = {"part": row["part"], "article": "body"}.get(by, row.get(by))

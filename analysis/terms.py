@@ -32,6 +32,7 @@ import pandas as pd
 
 from analysis.article import Article, tokenize
 from analysis.datafiles import read_entries
+from analysis.memo import WORD_CACHE_SIZE, per_article
 from analysis.quotes import token_in_quote
 
 TermColumn = Literal["term", "lemma"]
@@ -54,7 +55,7 @@ def is_stopword(term: str) -> bool:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-@lru_cache(1 << 16)  # words repeat; bounded so that memory stays flat over many articles
+@lru_cache(WORD_CACHE_SIZE)
 def normalise_term(token: str) -> str:
     """The term a word token counts as (see the module docstring)."""
     word = _POSSESSIVE.sub("", token.replace("’", "'"))
@@ -63,7 +64,7 @@ def normalise_term(token: str) -> str:
     return word.lower()
 
 
-@cache
+@lru_cache(WORD_CACHE_SIZE)
 def lemmatize(term: str) -> str:
     """simplemma's English lemma of a normalised term; acronyms and numbers unchanged."""
     import simplemma
@@ -116,34 +117,31 @@ class Term(NamedTuple):
 TERM_COLUMNS = list(Term._fields)
 
 
+@per_article
 def _terms(article: Article) -> pd.DataFrame:
     """:func:`unnest_terms`, computed once per article (internal: no copy)."""
-    return article.cached(
-        "terms-table", lambda: pd.DataFrame(_term_records(article), columns=TERM_COLUMNS)
-    )
+    return pd.DataFrame(_term_records(article), columns=TERM_COLUMNS)
 
 
+@per_article
 def _term_records(article: Article) -> list[Term]:
     """Every word or number of the headline and body as a :class:`Term`, computed once."""
-
-    def compute() -> list[Term]:
-        in_quote = token_in_quote(article)
-        rows = []
-        for token in article.tokens:
-            if token.kind == "punct":
-                continue
-            term = normalise_term(token.text)
-            number = token.kind == "number"
-            stop = is_stopword(term)
-            rows.append(Term(
-                article.article_id, token.index, len(rows), token.sentence, token.paragraph,
-                token.part, "quote" if in_quote[token.index] else "narration", token.start,
-                token.end, token.text, term, term if number else lemmatize(term), number, stop,
-                not number and not stop,
-            ))  # fmt: skip
-        return rows
-
-    return article.cached("terms", compute)
+    in_quote = token_in_quote(article)
+    stopword_set = stopwords()
+    rows = []
+    for token in article.tokens:
+        if token.kind == "punct":
+            continue
+        term = normalise_term(token.text)
+        number = token.kind == "number"
+        stop = term in stopword_set
+        rows.append(Term(
+            article.article_id, token.index, len(rows), token.sentence, token.paragraph,
+            token.part, "quote" if in_quote[token.index] else "narration", token.start,
+            token.end, token.text, term, term if number else lemmatize(term), number, stop,
+            not number and not stop,
+        ))  # fmt: skip
+    return rows
 
 
 def _select(terms: pd.DataFrame, part: str | None, content_only: bool) -> pd.DataFrame:

@@ -65,7 +65,7 @@ def test_summary_row_agrees_with_the_tables(seed):
     quotes = framing.unnest_quotes(seed)
     assert row["n_quotes"] == (quotes["kind"] != "term").sum()
     assert row["n_direct_quotes"] == (quotes["kind"] == "direct").sum()
-    voices = framing.voice_share(seed, "actor")
+    voices = framing.quote_share(seed, "actor")
     attributed = voices[voices["actor"] != "(unattributed)"]
     assert row["most_quoted_actor"] == attributed["actor"].iloc[0]
     counts = terms.term_counts(seed).head(10)

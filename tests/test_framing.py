@@ -18,12 +18,12 @@ from analysis.framing import (
     load_frames,
     parse_actor_dictionary,
     problem_and_remedy,
+    quote_share,
     sentence_frames,
     suggest_actors,
     unnest_actor_mentions,
     unnest_quotes,
     unquoted_actors,
-    voice_share,
 )
 
 # -- actors ------------------------------------------------------------------------
@@ -136,11 +136,11 @@ def test_seed_quote_spanning_two_sentences_is_one_quote(seed):
     assert austin["cue"].startswith("Austin highlighted the importance")
 
 
-def test_seed_voice_share(seed):
-    speakers = voice_share(seed).set_index("speaker")
+def test_seed_quote_share(seed):
+    speakers = quote_share(seed).set_index("speaker")
     assert speakers.loc["Lloyd Austin", "quotes"] == 3
     assert speakers["quotes"].sum() == 7  # the two terms in quotes are not voices
-    actors = voice_share(seed, "actor").set_index("actor")
+    actors = quote_share(seed, "actor").set_index("actor")
     assert actors.loc["United States", "quoted_words"] > actors.loc["Japan", "quoted_words"]
     assert unquoted_actors(seed) == ["China", "Taiwan", "Russia", "South Korea", "North Korea"]
 

@@ -1,0 +1,130 @@
+"""Caches that cannot go stale: per-article memos, and files re-read when they change.
+
+Three kinds of cache, each with one rule:
+
+- **Per article** (:func:`per_article`): a result is kept on the article it was
+  computed from, keyed by the function and the *content* of the other
+  arguments (:func:`content_key`): a lexicon or actor dictionary is keyed by a
+  digest of its entries (its ``fingerprint``), never by ``id()``. An article
+  never changes, so the memo lives and dies with it.
+- **Per file** (:class:`FileMemo`): a loader that reads a file by path keeps the
+  parsed result under the resolved path *and a digest of the bytes read*: an
+  edited file is parsed again, an unchanged one is not. At most ``maxsize``
+  files are kept (least recently used dropped first).
+- **Per word** (``functools.lru_cache(WORD_CACHE_SIZE)``): pure functions of one
+  word (syllables, lemmas, normalised terms) keep at most
+  :data:`WORD_CACHE_SIZE` words, so memory stays flat over any vocabulary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
+
+from analysis.errors import LexiconError
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+#: Distinct words kept by every per-word cache (about 65,000: a large newsroom's vocabulary).
+WORD_CACHE_SIZE = 1 << 16
+
+
+class Fingerprinted(Protocol):
+    """An argument whose content is summed up by a digest (lexicons, dictionaries)."""
+
+    @property
+    def fingerprint(self) -> str: ...
+
+
+def fingerprint(*parts: object) -> str:
+    """A digest of ``repr(parts)``: equal content gives equal fingerprints on every run."""
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def content_key(value: object) -> object:
+    """The key an argument is memoised under: its ``fingerprint`` when it has one, else
+    the value itself (``None``, strings, numbers, tuples and frozensets of them)."""
+    digest = getattr(value, "fingerprint", None)
+    return value if digest is None else ("fingerprint", digest)
+
+
+class _HasMemo(Protocol):
+    @property
+    def memo(self) -> dict[Any, Any]: ...
+
+
+A = TypeVar("A", bound=_HasMemo)
+
+
+def per_article(function: Callable[Concatenate[A, P], T]) -> Callable[Concatenate[A, P], T]:
+    """Compute ``function(article, *args)`` once per article and argument content.
+
+    Positional arguments only (they make the key). The result is shared by every
+    caller: functions that hand out a table return a ``copy(deep=False)`` of it
+    (pandas' copy-on-write keeps the kept table unchanged).
+    """
+
+    @wraps(function)
+    def memoised(article: A, *args: P.args, **kwargs: P.kwargs) -> T:
+        if kwargs:
+            raise TypeError(f"{function.__name__} is memoised: pass its arguments by position")
+        key = (memoised, *map(content_key, args))
+        memo = article.memo
+        try:
+            return memo[key]
+        except KeyError:
+            value = memo[key] = function(article, *args)
+            return value
+
+    return memoised
+
+
+class FileMemo(Generic[T]):
+    """``load(path)``: parse a UTF-8 file, again only when its bytes change.
+
+    ``parse(text, name)`` builds the value (``name`` is the file name, for error
+    messages). Unreadable or undecodable files raise :class:`LexiconError`.
+    """
+
+    def __init__(self, parse: Callable[[str, str], T], *, what: str, maxsize: int = 16) -> None:
+        self._parse = parse
+        self._what = what
+        self._maxsize = maxsize
+        self._kept: OrderedDict[tuple[Path, bytes], T] = OrderedDict()
+
+    def __call__(self, path: str | Path) -> T:
+        resolved = Path(path).expanduser().resolve()
+        try:
+            raw = resolved.read_bytes()
+        except OSError as error:
+            raise LexiconError(
+                f"{path}: cannot read the {self._what} ({error.strerror or error})"
+            ) from error
+        key = (resolved, hashlib.blake2b(raw, digest_size=16).digest())
+        if key in self._kept:
+            self._kept.move_to_end(key)
+            return self._kept[key]
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise LexiconError(
+                f"{path}: the {self._what} is not UTF-8 text (byte 0x{raw[error.start]:02x} "
+                f"at offset {error.start})"
+            ) from error
+        value = self._parse(text, resolved.name)
+        self._kept[key] = value
+        while len(self._kept) > self._maxsize:
+            self._kept.popitem(last=False)
+        return value
+
+    def cache_clear(self) -> None:
+        """Forget every parsed file."""
+        self._kept.clear()
+
+    def __len__(self) -> int:
+        return len(self._kept)
