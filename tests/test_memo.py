@@ -1,0 +1,140 @@
+"""Caches that cannot go stale: per-article memos keyed by content, files re-read when they
+change, per-word caches at a bound."""
+
+from __future__ import annotations
+
+import random
+import string
+
+import pytest
+
+from analysis import LexiconError, load_article
+from analysis.framing import load_actor_dictionary, load_frames, sentence_frames, unnest_quotes
+from analysis.lexicon import parse_lexicon
+from analysis.memo import WORD_CACHE_SIZE, FileMemo, content_key, per_article
+from analysis.sentiment import load_lexicon, sentence_sentiment
+
+TEXT = """Talks end
+
+Officials warned of a grave threat. Leaders praised the agreement.
+"""
+
+
+def _article():
+    return load_article(TEXT)
+
+
+def test_an_edited_lexicon_file_gives_new_scores(tmp_path):
+    path = tmp_path / "tone.tsv"
+    path.write_text("threat\t-2\tthreat\tdanger\n", encoding="utf-8")
+    article = _article()
+    before = sentence_sentiment(article, load_lexicon(path))["domain_score"].tolist()
+    path.write_text("threat\t-4\tthreat\tdanger\n", encoding="utf-8")  # same size, same second
+    after = sentence_sentiment(article, load_lexicon(str(path)))["domain_score"].tolist()
+    assert before == [0.0, -2.0, 0.0] and after == [0.0, -4.0, 0.0]
+
+
+def test_str_and_path_of_one_file_are_one_entry(tmp_path):
+    path = tmp_path / "tone.tsv"
+    path.write_text("threat\t-2\tthreat\tdanger\n", encoding="utf-8")
+    assert load_lexicon(path) is load_lexicon(str(path)) is load_lexicon(tmp_path / "." / "tone.tsv")
+
+
+def test_fresh_lexicons_in_a_loop_each_give_their_own_scores():
+    article = _article()
+    for weight in (1, 2, 3, -1, -3):
+        lexicon = parse_lexicon(f"threat\t{weight}\tthreat\tdanger\n", name="loop")
+        assert sentence_sentiment(article, lexicon)["domain_score"].tolist() == [0, weight, 0]
+
+
+def test_equal_lexicons_share_one_memo_entry_and_different_ones_do_not():
+    article = _article()
+    first = parse_lexicon("threat\t-2\tthreat\tdanger\n", name="a")
+    twin = parse_lexicon("threat\t-2\tthreat\tdanger\n", name="b")
+    other = parse_lexicon("praised\t2\tpraise\tapproval\n", name="c")
+    sentence_sentiment(article, first)
+    n_entries = len(article.memo)
+    sentence_sentiment(article, twin)
+    assert len(article.memo) == n_entries
+    assert content_key(first) == content_key(twin) != content_key(other)
+    assert sentence_sentiment(article, other)["domain_score"].tolist() == [0, 0, 2]
+
+
+def test_an_edited_actor_dictionary_gives_new_speakers(tmp_path):
+    path = tmp_path / "actors.tsv"
+    text = 'Cabinet Secretary Jane Roe said, "We are ready."\n'
+    path.write_text("Jane Roe\tRuritania\tperson\ta minister\n", encoding="utf-8")
+    article = load_article(text)
+    assert unnest_quotes(article, load_actor_dictionary(path))["actor"].tolist() == ["Ruritania"]
+    path.write_text("Jane Roe\tFreedonia\tperson\ta minister\n", encoding="utf-8")
+    assert unnest_quotes(article, load_actor_dictionary(path))["actor"].tolist() == ["Freedonia"]
+
+
+def test_an_edited_frame_lexicon_gives_new_frames(tmp_path):
+    path = tmp_path / "frames.tsv"
+    path.write_text("threat\tconflict\tdanger\n", encoding="utf-8")
+    article = _article()
+    assert sentence_frames(article, load_frames(path)).columns.tolist()[2] == "conflict"
+    path.write_text("agreement\tcooperation\tdeal\n", encoding="utf-8")
+    table = sentence_frames(article, load_frames(path))
+    assert table["cooperation"].tolist() == [0, 0, 1] and "conflict" not in table
+
+
+def test_file_memo_errors_are_lexicon_errors(tmp_path):
+    memo = FileMemo(lambda text, name: text, what="word list")
+    with pytest.raises(LexiconError, match="cannot read the word list"):
+        memo(tmp_path / "missing.tsv")
+    (tmp_path / "latin1.tsv").write_bytes("caf\xe9\n".encode("latin-1"))
+    with pytest.raises(LexiconError, match="not UTF-8 text .*offset 3"):
+        memo(tmp_path / "latin1.tsv")
+
+
+def test_file_memo_keeps_at_most_maxsize_files(tmp_path):
+    memo = FileMemo(lambda text, name: text, what="word list", maxsize=3)
+    for i in range(10):
+        (tmp_path / f"{i}.txt").write_text(str(i), encoding="utf-8")
+        assert memo(tmp_path / f"{i}.txt") == str(i)
+    assert len(memo) == 3
+
+
+def test_per_article_memo_is_keyed_by_arguments_and_refuses_keywords():
+    calls = []
+
+    @per_article
+    def count_words(article, minimum):
+        calls.append(minimum)
+        return sum(len(s.text.split()) >= minimum for s in article.sentences)
+
+    article = _article()
+    assert count_words(article, 1) == count_words(article, 1) == 3
+    assert count_words(article, 6) == 1
+    assert calls == [1, 6]
+    with pytest.raises(TypeError, match="by position"):
+        count_words(article, minimum=2)
+
+
+def _word_caches():
+    from analysis import lexicon, readability, terms
+
+    return {
+        "readability.word_syllables": readability.word_syllables,
+        "readability.word_features": readability.word_features,
+        "terms.normalise_term": terms.normalise_term,
+        "terms.lemmatize": terms.lemmatize,
+        "lexicon.match_word": lexicon.match_word,
+    }
+
+
+def test_fifty_thousand_distinct_words_leave_every_word_cache_at_its_bound():
+    random_words = random.Random(7)
+    caches = _word_caches()
+    for cache in caches.values():
+        cache.cache_clear()
+    for _ in range(WORD_CACHE_SIZE + 50_000):
+        word = "".join(random_words.choices(string.ascii_lowercase, k=9))
+        for function in caches.values():
+            function(word)
+    for name, function in caches.items():
+        info = function.cache_info()
+        assert info.maxsize == WORD_CACHE_SIZE, name
+        assert info.currsize == WORD_CACHE_SIZE, name
