@@ -30,11 +30,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 import pandas as pd
 
+from analysis.adapters import easy_words, syllable_sources
 from analysis.article import Article, Token
 from analysis.memo import WORD_CACHE_SIZE, per_article
 from analysis.quotes import sentence_voices, token_in_quote
@@ -63,25 +64,10 @@ SMOG_MIN_SENTENCES = 3
 # Word-level primitives (textstat's)
 
 
-@cache
-def _easy_words() -> frozenset[str]:
-    from textstat.backend.utils import get_lang_easy_words
-
-    return frozenset(get_lang_easy_words("en_US"))
-
-
-@cache
-def _syllable_sources() -> tuple[dict[str, list[list[str]]], object]:
-    """textstat's CMU dictionary (through NLTK) and its Pyphen hyphenator for English."""
-    from textstat.backend.utils import get_cmudict, get_pyphen
-
-    return get_cmudict("en_US"), get_pyphen("en_US")
-
-
 def _count_syllables(word: str) -> int:
     """textstat's rule for one lower-case word: vowels of the first CMU pronunciation
     (the digits marking stress), else Pyphen's hyphenation points + 1."""
-    cmu, pyphen = _syllable_sources()
+    cmu, pyphen = syllable_sources()
     pronunciations = cmu.get(word)
     if pronunciations:
         return sum(phone[-1].isdigit() for phone in pronunciations[0])
@@ -147,7 +133,7 @@ def word_features(word: str) -> WordFeatures:
     """The readability features of one word form (see :class:`WordFeatures`)."""
     syllables = word_syllables(word)
     letters = sum(map(str.isalpha, word))
-    difficult = _plain(word) not in _easy_words()
+    difficult = _plain(word) not in easy_words()
     polysyllable = syllables >= 3
     return WordFeatures(syllables, letters, sum(map(str.isalnum, word)), polysyllable,
                         difficult, difficult and polysyllable, letters > 6)  # fmt: skip

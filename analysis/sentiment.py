@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from analysis.adapters import vader_but_check
 from analysis.article import Article
 from analysis.datafiles import data_path, read_entries
 from analysis.lexicon import (
@@ -161,7 +162,7 @@ def explain_vader(text: str) -> VaderExplanation:
             sentiments.append(0)  # what sentiment_valence appends for a word VADER lacks
         else:
             sentiments = sia.sentiment_valence(0, sentitext, item, i, sentiments)
-    sentiments = sia._but_check(words, sentiments)
+    sentiments = vader_but_check(sia, words, sentiments)
     scores = sia.score_valence(sentiments, text)
     return VaderExplanation(
         neg=scores["neg"],

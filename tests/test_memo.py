@@ -37,7 +37,8 @@ def test_an_edited_lexicon_file_gives_new_scores(tmp_path):
 def test_str_and_path_of_one_file_are_one_entry(tmp_path):
     path = tmp_path / "tone.tsv"
     path.write_text("threat\t-2\tthreat\tdanger\n", encoding="utf-8")
-    assert load_lexicon(path) is load_lexicon(str(path)) is load_lexicon(tmp_path / "." / "tone.tsv")
+    same = tmp_path / "." / "tone.tsv"
+    assert load_lexicon(path) is load_lexicon(str(path)) is load_lexicon(same)
 
 
 def test_fresh_lexicons_in_a_loop_each_give_their_own_scores():
@@ -85,7 +86,7 @@ def test_file_memo_errors_are_lexicon_errors(tmp_path):
     with pytest.raises(LexiconError, match="cannot read the word list"):
         memo(tmp_path / "missing.tsv")
     (tmp_path / "latin1.tsv").write_bytes("caf\xe9\n".encode("latin-1"))
-    with pytest.raises(LexiconError, match="not UTF-8 text .*offset 3"):
+    with pytest.raises(LexiconError, match=r"not UTF-8 text .*offset 3"):
         memo(tmp_path / "latin1.tsv")
 
 

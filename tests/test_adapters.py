@@ -1,0 +1,47 @@
+"""The adapter to NLTK's and textstat's non-public parts equals their public API."""
+
+from __future__ import annotations
+
+import random
+
+import textstat
+
+from analysis.adapters import easy_words
+from analysis.readability import _count_syllables
+from analysis.sentiment import analyzer, explain_vader
+
+WORDS = ["threat", "deterrence", "interoperability", "cybersecurity", "Kamikawa", "the",
+         "extraordinary", "reconnaissance", "don't", "quo", "xyzzyq", "ministry",
+         "alliance"]  # fmt: skip
+
+
+def _sample(n: int) -> list[str]:
+    """Every test word and ``n`` words of the Dale–Chall list and of the CMU dictionary."""
+    from analysis.adapters import syllable_sources
+
+    cmu, _ = syllable_sources()
+    pick = random.Random(11)
+    return WORDS + pick.sample(sorted(easy_words()), n) + pick.sample(sorted(cmu), n)
+
+
+def test_syllables_equal_textstats_public_count():
+    for word in _sample(300):
+        plain = word.lower()
+        if plain.isalpha():  # textstat's text-level function strips punctuation first
+            assert _count_syllables(plain) == textstat.syllable_count(plain), word
+
+
+def test_easy_words_equal_textstats_public_test():
+    for word in _sample(300):
+        if word.isalpha():
+            expected = textstat.is_easy_word(word, syllable_threshold=0)
+            assert (word.lower() in easy_words()) == expected, word
+
+
+def test_vader_explanation_with_the_but_rule_equals_polarity_scores():
+    sia = analyzer()
+    texts = ["The talks were tense, but the outcome was good.",
+             "It is a good plan but a terrible risk, but we hope.",
+             "But nothing was lost.", "Allies welcomed it but China protested angrily."]
+    for text in texts:
+        assert explain_vader(text).compound == sia.polarity_scores(text)["compound"], text
