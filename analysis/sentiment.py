@@ -76,7 +76,6 @@ class VaderExplanation:
     compound: float
     words: tuple[str, ...]
     valences: tuple[float, ...]  # one per word, after negation, boosters, caps and "but"
-    lexicon_valences: tuple[float | None, ...]  # the lexicon's own value, None if absent
 
     @property
     def evidence(self) -> list[dict[str, float | str]]:
@@ -171,7 +170,6 @@ def explain_vader(text: str) -> VaderExplanation:
         compound=scores["compound"],
         words=tuple(words),
         valences=tuple([float(v) for v in sentiments]),
-        lexicon_valences=tuple([sia.lexicon.get(word) for word in lowered]),
     )
 
 

@@ -404,26 +404,27 @@ def term_positions(article: Article, terms: list[str], *, part: str | None = "bo
     )
 
 
-def terms_by_section(article: Article, *, content_only: bool = True) -> pd.DataFrame:
-    """Term counts in the headline, the body, and the body's quotes and narration.
+def terms_by_region(article: Article, *, content_only: bool = True) -> pd.DataFrame:
+    """Term counts in four regions of the text: the headline, the body, and the body's
+    quotes and narration (the two voices, which split the body).
 
-    Long table: ``section`` (headline/body/quote/narration), ``term``, ``count``,
-    ``relative_frequency`` (within the section). Quote and narration split the body.
+    Long table: ``region`` (headline/body/quote/narration), ``term``, ``count``,
+    ``relative_frequency`` (within the region).
     """
     terms = _terms(article)
     if content_only:
         terms = terms[terms["is_content"]]
     body = terms[terms["part"] == "body"]
-    sections = {
+    regions = {
         "headline": terms[terms["part"] == "headline"],
         "body": body,
         "quote": body[body["voice"] == "quote"],
         "narration": body[body["voice"] == "narration"],
     }
     frames = []
-    for name, subset in sections.items():
+    for name, subset in regions.items():
         counts = subset["term"].value_counts().rename("count").reset_index()
-        counts.insert(0, "section", name)
+        counts.insert(0, "region", name)
         counts["relative_frequency"] = counts["count"] / max(len(subset), 1)
         frames.append(counts.sort_values(["count", "term"], ascending=[False, True]))
     return pd.concat(frames, ignore_index=True)

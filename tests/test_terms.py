@@ -18,7 +18,7 @@ from analysis.terms import (
     stopwords,
     term_counts,
     term_positions,
-    terms_by_section,
+    terms_by_region,
     top_terms,
     unnest_terms,
 )
@@ -187,13 +187,13 @@ def test_positions_and_sections(seed):
     positions = term_positions(seed, ["China", "Japan"])
     assert positions.groupby("query").size().to_dict() == {"China": 9, "Japan": 13}
     assert positions["relative_position"].between(0, 1).all()
-    sections = terms_by_section(seed)
-    assert set(sections["section"]) == {"headline", "body", "quote", "narration"}
-    body = sections[sections["section"] == "body"].set_index("term")["count"]
-    quote = sections[sections["section"] == "quote"].set_index("term")["count"]
-    narration = sections[sections["section"] == "narration"].set_index("term")["count"]
+    sections = terms_by_region(seed)
+    assert set(sections["region"]) == {"headline", "body", "quote", "narration"}
+    body = sections[sections["region"] == "body"].set_index("term")["count"]
+    quote = sections[sections["region"] == "quote"].set_index("term")["count"]
+    narration = sections[sections["region"] == "narration"].set_index("term")["count"]
     assert body.sum() == quote.sum() + narration.sum()
-    headline = set(sections.loc[sections["section"] == "headline", "term"])
+    headline = set(sections.loc[sections["region"] == "headline", "term"])
     assert {"threat", "china", "us-japan"} <= headline
 
 
