@@ -11,7 +11,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 NBVAL   := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test lint lab execute lock benchmark clean
+.PHONY: help install report test lint lab execute lock benchmark evaluate clean
 
 help: ## Show this list of targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ SIZES ?= 100 1000
 benchmark: install ## Time readability on the seed, and many articles (SIZES="100 1000 10000")
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/corpus.py $(SIZES)
+
+evaluate: install ## Score quotes, speakers and structure on the evaluation set in eval/
+	@$(BIN)/python -m analysis.evaluation eval
 
 clean: ## Remove the environment, reports and caches
 	rm -rf $(VENV) reports .pytest_cache
