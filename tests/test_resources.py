@@ -76,3 +76,13 @@ def test_unwritable_directory_says_how_to_fix(tmp_path):
 def test_environment_variable_overrides(tmp_path, monkeypatch):
     monkeypatch.setenv(resources.ENV_VAR, str(tmp_path))
     assert resources.default_data_dir() == tmp_path
+
+
+def test_the_syllable_table_equals_nltks_cmu_dictionary_for_every_word():
+    from analysis.resources import load_syllable_table
+
+    table = load_syllable_table()
+    pronunciations = nltk.corpus.cmudict.dict()
+    assert table.keys() == pronunciations.keys()
+    for word, variants in pronunciations.items():
+        assert table[word] == sum(phone[-1].isdigit() for phone in variants[0]), word
