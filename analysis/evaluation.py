@@ -149,15 +149,15 @@ def match(predicted: Sequence[Span], gold: Sequence[Span], threshold: float
 
 
 def _name_words(name: str) -> frozenset[str]:
-    words = name.replace("’", "'").replace("'s ", " ").casefold().split()
+    words = name.replace("’", "'").replace("'s ", " ").replace("-", " ").casefold().split()
     return frozenset(w.strip(".,") for w in words if w.strip(".,") not in _NOT_NAMES)
 
 
 def same_speaker(predicted: str | None, gold: str | None) -> bool:
     """Whether two speaker names name the same speaker: equal after case folding and without
-    titles and articles, or the words of one contained in the other's ("Blinken" and
-    "Antony Blinken"; "the ministry" and "China's foreign ministry"). No speaker matches
-    only no speaker."""
+    titles and articles, hyphens read as spaces ("Kim Jong-Un", "Kim Jong Un"), or the
+    words of one contained in the other's ("Blinken" and "Antony Blinken"; "the ministry"
+    and "China's foreign ministry"). No speaker matches only no speaker."""
     if gold is None or predicted is None:
         return gold is None and predicted is None
     p, g = _name_words(predicted), _name_words(gold)

@@ -25,7 +25,7 @@ import string
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pandas as pd
 
@@ -409,12 +409,28 @@ def disagreements(article: Article, lexicon: Lexicon | None = None) -> pd.DataFr
     return table.sort_values(["gap", "sentence"], ascending=[False, True]).reset_index(drop=True)
 
 
+class Coverage(NamedTuple):
+    """One content word of the body and whether the lexicons know it (a row of
+    :func:`vader_coverage`)."""
+
+    word: str
+    count: int
+    in_vader: bool
+    vader_valence: float | None
+    in_domain: bool
+
+
 def vader_coverage(article: Article) -> pd.DataFrame:
     """The body's content words (letters only, not stopwords) and whether VADER knows them.
 
     Columns: ``word``, ``count``, ``in_vader``, ``vader_valence``, ``in_domain``
     (whether the domain lexicon has a matching entry). Most frequent first.
     """
+    return pd.DataFrame(coverage_records(article), columns=Coverage._fields)
+
+
+def coverage_records(article: Article) -> list[Coverage]:
+    """The rows of :func:`vader_coverage`, most frequent first (ties alphabetical)."""
     from analysis.terms import is_stopword
 
     sia = analyzer()
@@ -425,34 +441,35 @@ def vader_coverage(article: Article) -> pd.DataFrame:
         if token.kind == "word" and word.isalpha() and not is_stopword(word):
             counts[word] = counts.get(word, 0) + 1
     rows = [
-        (word, count, word in sia.lexicon, sia.lexicon.get(word),
-         lexicon.match([word], 0) is not None)
+        Coverage(word, count, word in sia.lexicon, sia.lexicon.get(word),
+                 lexicon.match([word], 0) is not None)
         for word, count in counts.items()
     ]  # fmt: skip
-    table = pd.DataFrame(rows, columns=["word", "count", "in_vader", "vader_valence", "in_domain"])
-    return table.sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
+    return sorted(rows, key=lambda row: (-row.count, row.word))
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(math.fsum(values) / len(values), 4) if values else None
 
 
 def sentiment_summary(article: Article, lexicon: Lexicon | None = None) -> dict[str, object]:
     """The CLI's ``sentiment`` object: means and one entry per sentence (schema in README)."""
-    table = _sentences(article, lexicon)
-    body = table[table["part"] == "body"]
-    coverage = vader_coverage(article)
+    rows = sentence_records(article, lexicon)
+    body = [row for row in rows if row["part"] == "body"]
+    headline = [row["compound"] for row in rows if row["part"] == "headline"]
+    coverage = coverage_records(article)
     return {
-        "mean_compound": round(float(body["compound"].mean()), 4) if len(body) else None,
-        "mean_domain_tone": round(float(body["domain_tone"].mean()), 4) if len(body) else None,
-        "headline_compound": (
-            float(table.loc[table["part"] == "headline", "compound"].iloc[0])
-            if (table["part"] == "headline").any() else None
-        ),
-        "vader_coverage": round(float(coverage["in_vader"].mean()), 4) if len(coverage) else None,
+        "mean_compound": _mean([row["compound"] for row in body]),
+        "mean_domain_tone": _mean([row["domain_tone"] for row in body]),
+        "headline_compound": headline[0] if headline else None,
+        "vader_coverage": _mean([float(row.in_vader) for row in coverage]),
         "sentences": [
             {
-                "index": int(row.sentence), "part": row.part, "text": row.text,
-                "compound": row.compound, "evidence": row.evidence,
-                "domain_score": row.domain_score, "domain_tone": row.domain_tone,
-                "domain_evidence": row.domain_evidence,
+                "index": row["sentence"], "part": row["part"], "text": row["text"],
+                "compound": row["compound"], "evidence": row["evidence"],
+                "domain_score": row["domain_score"], "domain_tone": row["domain_tone"],
+                "domain_evidence": row["domain_evidence"],
             }
-            for row in table.itertuples(index=False)
+            for row in rows
         ],
     }  # fmt: skip

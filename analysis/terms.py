@@ -272,6 +272,18 @@ def log_likelihood(observed: float, expected: float) -> float:
     return g2 if observed >= expected else -g2
 
 
+class Keyness(NamedTuple):
+    """One key term (a row of :func:`keyness`)."""
+
+    term: str
+    count: int
+    expected: float
+    reference_frequency: float
+    log_likelihood: float
+    log_ratio: float
+    keyness: float
+
+
 def keyness(
     article: Article, *, min_count: int = 2, content_only: bool = True,
     part: str | None = "body",
@@ -285,35 +297,32 @@ def keyness(
     as in general English). Terms seen fewer than ``min_count`` times are dropped.
     Sorted by keyness, highest first.
     """
-    all_words = _select(_terms(article), part, content_only=False)
-    n_words = len(all_words)
-    counts = term_counts(article, content_only=content_only, part=part)
-    counts = counts[counts["count"] >= min_count]
-    reference = counts["term"].map(reference_frequency)
-    expected = reference * n_words
-    table = pd.DataFrame({
-        "term": counts["term"],
-        "count": counts["count"],
-        "expected": expected,
-        "reference_frequency": reference,
-        "log_likelihood": [log_likelihood(o, e) for o, e in zip(counts["count"], expected,
-                                                                 strict=True)],
-        "log_ratio": [math.log2((o / n_words) / f) for o, f in zip(counts["count"], reference,
-                                                                    strict=True)],
-    })  # fmt: skip
-    table["log_likelihood"] = table["log_likelihood"].round(3)
-    table["log_ratio"] = table["log_ratio"].round(3)
-    table["keyness"] = table["log_likelihood"]
-    return table.sort_values(["keyness", "term"], ascending=[False, True], ignore_index=True)
+    rows = keyness_records(article, min_count=min_count, content_only=content_only, part=part)
+    return pd.DataFrame(rows, columns=Keyness._fields)
+
+
+def keyness_records(
+    article: Article, *, min_count: int = 2, content_only: bool = True,
+    part: str | None = "body",
+) -> list[Keyness]:  # fmt: skip
+    """The rows of :func:`keyness`, highest keyness first (ties alphabetical)."""
+    ranked, _, n_words = _ranked_counts(article, "term", content_only, part)
+    rows = []
+    for term, count in ranked:
+        if count < min_count:
+            continue
+        reference = reference_frequency(term)
+        expected = reference * n_words
+        g2 = round(log_likelihood(count, expected), 3)
+        ratio = round(math.log2((count / n_words) / reference), 3)
+        rows.append(Keyness(term, count, expected, reference, g2, ratio, g2))
+    return sorted(rows, key=lambda row: (-row.keyness, row.term))
 
 
 def key_terms(article: Article, n: int = 20) -> list[dict[str, object]]:
     """The ``n`` key content terms of the body: ``{"term", "count", "keyness"}``."""
-    table = keyness(article).head(n)
-    return [
-        {"term": row.term, "count": int(row.count), "keyness": float(row.keyness)}
-        for row in table.itertuples(index=False)
-    ]
+    return [{"term": row.term, "count": row.count, "keyness": row.keyness}
+            for row in keyness_records(article)[:n]]  # fmt: skip
 
 
 # ---------------------------------------------------------------------------

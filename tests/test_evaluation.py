@@ -59,6 +59,7 @@ def test_trimmed_drops_space_and_punctuation_at_the_ends():
     ("China's foreign ministry", "the ministry", True),
     ("Mr. Lee", "Lee Jae-myung", True),
     ("Secretary Lee", "Kim Lee-sun", False),
+    ("Kim Jong-Un", "Kim Jong Un", True),
     ("Lee", "Lee Jae-myung", True),
     ("Kamikawa", "Lloyd Austin", False),
     (None, None, True),
