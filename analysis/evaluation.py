@@ -128,6 +128,20 @@ def trimmed(text: str, span: Span) -> tuple[int, int]:
     return start, end
 
 
+def match_families(predicted: Sequence[Span], gold: Sequence[Span], threshold: float
+                   ) -> list[tuple[int, int, float]]:  # fmt: skip
+    """:func:`match` within each family: quotes in quotation marks (direct, partial, term)
+    with each other, indirect speech with indirect speech; indices into the full lists."""
+    pairs = []
+    for family in (lambda s: s.kind != "indirect", lambda s: s.kind == "indirect"):
+        p_index = [i for i, p in enumerate(predicted) if family(p)]
+        g_index = [j for j, g in enumerate(gold) if family(g)]
+        for i, j, score in match([predicted[i] for i in p_index], [gold[j] for j in g_index],
+                                 threshold):  # fmt: skip
+            pairs.append((p_index[i], g_index[j], score))
+    return sorted(pairs, key=lambda pair: pair[1])
+
+
 def match(predicted: Sequence[Span], gold: Sequence[Span], threshold: float
           ) -> list[tuple[int, int, float]]:  # fmt: skip
     """One-to-one pairs ``(predicted index, gold index, overlap)`` with overlap at least
@@ -258,7 +272,7 @@ def summarise(scores: Sequence[ArticleScore]) -> pd.DataFrame:
         p_ind, g_ind = _indirect(s.predicted), _indirect(s.gold.quotes)
         indirect = _add(indirect, Counts(len(match(p_ind, g_ind, THRESHOLDS[0])), len(p_ind),
                                          len(g_ind)))  # fmt: skip
-        for i, j, _ in match(list(s.predicted), list(s.gold.quotes), THRESHOLDS[0]):
+        for i, j, _ in match_families(s.predicted, s.gold.quotes, THRESHOLDS[0]):
             p, g = s.predicted[i], s.gold.quotes[j]
             kind[0] += p.kind == g.kind
             kind[1] += 1
@@ -307,8 +321,8 @@ def quote_errors(scores: Sequence[ArticleScore]) -> pd.DataFrame:
     ``kind``, ``gold_speaker``, ``speaker``, ``overlap``, ``text``."""
     rows = []
     for s in scores:
-        pairs = {j: (i, o) for i, j, o in match(list(s.predicted), list(s.gold.quotes),
-                                                THRESHOLDS[0])}  # fmt: skip
+        pairs = {j: (i, o) for i, j, o in match_families(s.predicted, s.gold.quotes,
+                                                         THRESHOLDS[0])}  # fmt: skip
         for j, g in enumerate(s.gold.quotes):
             if j not in pairs:
                 rows.append((s.article_id, "missed", g.kind, None, g.speaker, None, 0.0, g.text))

@@ -121,6 +121,7 @@ SEED_QUOTES = [
 
 def test_every_seed_quote_its_kind_and_speaker(seed):
     quotes = unnest_quotes(seed)
+    quotes = quotes[quotes["kind"] != "indirect"]
     assert len(quotes) == len(SEED_QUOTES)
     for row, (opening, kind, speaker, actor) in zip(quotes.itertuples(), SEED_QUOTES, strict=True):
         assert row.text.startswith(opening)
@@ -128,35 +129,53 @@ def test_every_seed_quote_its_kind_and_speaker(seed):
         assert found == (kind, speaker, actor), opening
 
 
+def test_seed_reported_speech(seed):
+    """The seed's one reported clause without quotation marks, checked by hand: "Austin
+    noted that negotiations are ongoing, stating, “...”" (the clause ends at the participle
+    that introduces the quote). "He also mentioned North Korea’s nuclear program ..." has a
+    noun object, not a clause."""
+    reported = unnest_quotes(seed).query("kind == 'indirect'")
+    assert reported["text"].tolist() == ["negotiations are ongoing"]
+    row = reported.iloc[0]
+    assert (row["speaker"], row["actor"], row["verb"]) == ("Lloyd Austin", "United States", "noted")
+
+
 def test_seed_quote_spanning_two_sentences_is_one_quote(seed):
     austin = unnest_quotes(seed).iloc[1]
     assert (austin["first_sentence"], austin["last_sentence"]) == (5, 6)
     assert austin["text"].endswith("advance our collective deterrence.")
     assert austin["verb"] == "stating"
-    assert austin["cue"].startswith("Austin highlighted the importance")
+    assert austin["cue"].startswith("Secretary Austin highlighted the importance")
 
 
 def test_seed_quote_share(seed):
     speakers = quote_share(seed).set_index("speaker")
-    assert speakers.loc["Lloyd Austin", "quotes"] == 3
-    assert speakers["quotes"].sum() == 7  # the two terms in quotes are not voices
+    assert speakers.loc["Lloyd Austin", "quotes"] == 4  # three quoted, one reported
+    assert speakers["quotes"].sum() == 8  # the two terms in quotes are not voices
     actors = quote_share(seed, "actor").set_index("actor")
     assert actors.loc["United States", "quoted_words"] > actors.loc["Japan", "quoted_words"]
     assert unquoted_actors(seed) == ["China", "Taiwan", "Russia", "South Korea", "North Korea"]
 
 
 @pytest.mark.parametrize(
-    ("text", "n_words", "kind"),
+    ("text", "n_words", "said", "kind"),
     [
-        ("We haven’t ruled that out.", 5, "direct"),
-        ("2+2", 1, "term"),
-        ("extended deterrence,", 2, "term"),
-        ("engaging in coercive behavior, trying", 5, "partial"),
-        ("No.", 1, "direct"),
+        ("We haven’t ruled that out.", 5, True, "direct"),
+        ("2+2", 1, False, "term"),
+        ("extended deterrence,", 2, False, "term"),
+        ("crushing", 1, True, "partial"),  # Duda characterised the deaths as “crushing”
+        ("engaging in coercive behavior, trying", 5, True, "partial"),
+        ("No.", 1, True, "direct"),
+        ("Women in Nevada have said, 'It's time.'", 8, True, "direct"),  # nested quote ends it
     ],
 )
-def test_classify_quote(text, n_words, kind):
-    assert classify_quote(text, n_words) == kind
+def test_classify_quote(text, n_words, said, kind):
+    assert classify_quote(text, n_words, said=said) == kind
+
+
+def test_a_quote_introduced_by_a_verb_and_comma_is_direct_even_in_lower_case():
+    assert classify_quote("hopefully we can get things done.", 6, introduced=True) == "direct"
+    assert classify_quote("We have not agreed yet", 5, ends_sentence_after=True) == "direct"
 
 
 def test_straight_quotes_with_a_nested_quote_and_said_after():
@@ -196,7 +215,7 @@ def test_wire_dateline_quote():
         '"firmly opposes" the drills by Japan.\n'
     )
     quote = unnest_quotes(article).iloc[0]
-    assert quote["kind"] == "term"  # two words in quotes
+    assert (quote["kind"], quote["speaker"]) == ("partial", "China")  # China's own words
     assert actor_salience(article).set_index("actor")["mentions"].to_dict() == {
         "China": 2,
         "Japan": 2,
@@ -252,10 +271,10 @@ def test_seed_problem_and_remedy(seed):
 
 def test_summary_for_the_cli(seed):
     summary = framing_summary(seed)
-    assert [set(q) for q in summary["quotes"]] == [{"text", "kind", "speaker", "actor"}] * 9
+    assert [set(q) for q in summary["quotes"]] == [{"text", "kind", "speaker", "actor"}] * 10
     actors = {a["actor"]: a for a in summary["actors"]}
     assert actors["China"]["quotes"] == 0 and actors["China"]["mentions"] == 8
-    assert actors["United States"]["quotes"] == 5  # 3 of Austin's, 2 of the ministers'
+    assert actors["United States"]["quotes"] == 6  # 4 of Austin's, 2 of the ministers'
     assert set(summary["frames"]) == set(load_frames().categories)
 
 
@@ -272,7 +291,8 @@ def test_group_owned_by_an_actor_and_a_short_closing_fragment():
         'He added that Beijing would "take all necessary measures."\n'
     )
     quotes = unnest_quotes(article)
-    assert list(quotes["kind"]) == ["term", "partial"]  # a fragment that ends the sentence
+    assert list(quotes["kind"]) == ["partial", "partial"]  # the ministry's words; a fragment
+    assert quotes["speaker"].tolist() == ["China's foreign ministry"] * 2  # "He added": the same
     ministry = unnest_quotes(
         load_article(
             "Drills\n\nJapan's defense ministry said \"the drills are routine and "

@@ -1,244 +1,124 @@
-"""Speakers: who gets to speak, and how much.
+"""Speakers: who gets to speak, how, and how much.
 
-Every quoted span of the body (found by :mod:`analysis.quotes`) is classified
-as ``direct`` (a full sentence or more), ``partial`` (a fragment inside the
-reporter's sentence) or ``term`` (a short phrase in quotation marks), and
-attributed to a speaker from speech verbs and the names nearby
-(``analysis/data/speech_verbs.txt``, ``speakers.tsv``): a person of the actor
-dictionary, a capitalised name outside it, a group ("the ministry"), or a
-pronoun resolved to the last person named before it.
-
-Attribution is linear in the article's length: candidates are looked up by
-bisection among the mentions, and pronouns are resolved against a running
-record of the last person and group named, built in one pass.
+Every quotation of the body is a row: the quoted spans found by
+:mod:`analysis.quotes` (``direct``: a full sentence or more; ``partial``: a
+fragment inside the reporter's sentence; ``term``: a short phrase in quotation
+marks that nobody is reported to say), the answers of an interview after a
+speaker label (``NG: ...``), and reported speech without quotation marks
+(``indirect``: ``X said (that) ...``, ``according to X, ...``). Each gets its
+speaker by the rules of :mod:`analysis.framing.attribution`, and an actor:
+the actor dictionary's for its people, countries and groups, else the country
+or organisation the article ties the speaker to (a demonym or country in their
+role, "of" an organisation, a possessive owner).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal, NamedTuple
 
 import pandas as pd
 
-from analysis.article import Article, Sentence
-from analysis.datafiles import read_entries
+from analysis.article import Article, Sentence, Token
 from analysis.framing.actors import (
-    CALENDAR_WORDS,
     ActorDictionary,
-    Mention,
-    Spans,
     actors_by_salience,
     load_actor_dictionary,
     mention_records,
 )
+from analysis.framing.attribution import (
+    DETERMINERS,
+    People,
+    Phrase,
+    Resolved,
+    find_people,
+    fold,
+    is_passive,
+    is_speech_verb,
+    phrase_starting_at,
+    resolve,
+    speech_verbs,
+    subject_before,
+)
+from analysis.framing.places import place_in, place_of
 from analysis.memo import per_article
-from analysis.quotes import QuoteSpan, article_quote_spans
-from analysis.terms import is_stopword
+from analysis.quotes import article_quote_spans
 
-QuoteKind = Literal["direct", "partial", "term"]
-QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "term")
+QuoteKind = Literal["direct", "partial", "term", "indirect"]
+QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "term", "indirect")
 UNATTRIBUTED = "(unattributed)"
-#: A speech verb after a quote attributes it only this close to the closing mark (characters).
-MAX_VERB_DISTANCE_AFTER = 40
+#: A speech verb after a quote attributes it only this many words after the closing mark
+#: (“...,” 1st Fleet Command's Navy Information Agency head Arba Agung told ...).
+MAX_WORDS_TO_VERB_AFTER = 14
+#: A speech verb before a quote attributes it only this many words before the opening mark
+#: (the ministers described China’s foreign policy as seeking to “...”; not "X agreed ...,
+#: commonly known as the “2+2” talks").
+MAX_WORDS_FROM_VERB_BEFORE = 25
+#: A pronoun refers to the last speaker when that speaker spoke this many paragraphs back or less.
+PRONOUN_PARAGRAPHS = 2
+#: A short fragment in quotation marks that nobody is reported to say is a term.
+MAX_TERM_WORDS = 4
+#: A reported clause needs this many words outside quotation marks.
+MIN_REPORTED_WORDS = 3
+#: Group speakers whose actor is every actor whose people were named before them.
+PLURAL_GROUPS = frozenset({"ministers", "officials", "leaders", "governments", "allies", "sides"})
+#: Objects of "told" skipped before the reported clause (told reporters that ...).
+_AUDIENCE = frozenset({
+    "our", "his", "their", "correspondent", "reporter", "reporters", "officials", "journalists",
+    "press", "media", "local", "national", "state", "foreign", "the", "a", "an", "him", "her",
+    "them", "us", "me", "audience", "crowd", "parliament", "lawmakers",
+})
+_TIME_WORDS = frozenset({
+    "today", "yesterday", "tonight", "also", "again", "then", "earlier", "later", "previously",
+    "recently", "publicly", "separately"
+})
+#: Words that cannot open a reported clause (a preposition or an infinitive: reported on this
+#: story, announced to have died).
+_NOT_CLAUSE_OPENERS = frozenset({"on", "to", "by", "for", "during", "with", "about", "of",
+                                 "at", "from", "into", "which", "what", "how", "why"})  # fmt: skip
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+                          "would", "could", "can", "should", "may", "might", "must", "does",
+                          "did", "do", "isn't", "wasn't", "won't", "can't", "didn't", "doesn't",
+                          "'s", "’s", "'re", "’re"})  # fmt: skip
+_IRREGULAR_PAST = frozenset({"went", "made", "took", "gave", "came", "saw", "found", "got", "left",
+                             "kept", "held", "ran", "began", "won", "lost", "paid", "sent",
+                             "spent", "brought", "thought", "felt", "became", "fell", "led",
+                             "met", "knew", "grew", "rose", "stood", "understood", "told",
+                             "said", "meant", "built", "bought", "caught", "chose", "drove",
+                             "fought", "forgot", "hid", "broke", "spoke", "struck", "taught",
+                             "threw", "wore", "wrote"})  # fmt: skip
+#: Words that join a reported clause to the next speaker's (… while X wrote …).
+_JOINING = frozenset({"while", "whereas", "but", "and"})
+_QUOTE_MARKS = frozenset("“”\"‘’'«»")
+_LABEL = re.compile(r"(?P<label>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+(?=\S)")
 
 
-# ---------------------------------------------------------------------------
-# Cue words (data files)
+def classify_quote(text: str, n_words: int, *, introduced: bool = False,
+                   ends_sentence_after: bool = False, said: bool = True) -> QuoteKind:  # fmt: skip
+    """The kind of a quoted span.
 
-
-@cache
-def _speech_verbs() -> re.Pattern[str]:
-    verbs = sorted((verb for (verb,) in read_entries("speech_verbs.txt", 1)), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(verbs)})\b")
-
-
-@cache
-def _speaker_words() -> dict[str, tuple[str, ...]]:
-    kinds: dict[str, list[str]] = {"group": [], "pronoun": [], "title": []}
-    for phrase, kind, _why in read_entries("speakers.tsv", 3):
-        kinds[kind].append(phrase)
-    return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in kinds.items()}
-
-
-@cache
-def _group_regex() -> re.Pattern[str]:
-    groups = "|".join(re.escape(g) for g in _speaker_words()["group"])
-    return re.compile(rf"\b(?:the\s+)?(?:[a-z]+\s+)?(?:{groups})\b")
-
-
-@cache
-def _pronoun_regex() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(_speaker_words()['pronoun'])})\b")
-
-
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z]+){1,2}\b")
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+$")
-
-
-def _strip_titles(name: str) -> str:
-    for title in _speaker_words()["title"]:
-        if name.startswith(title + " "):
-            return name[len(title) + 1 :]
-    return "" if name in _speaker_words()["title"] else name
-
-
-# ---------------------------------------------------------------------------
-# Candidate speakers
-
-CandidateKind = Literal["person", "name", "group", "pronoun", "alias"]
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A possible speaker found in the text."""
-
-    start: int
-    end: int
-    kind: str  # person, name, group, pronoun, alias; "pronoun>person" once resolved
-    label: str  # the speaker's name as reported
-    actor: str | None
-
-
-class _Context:
-    """What attribution needs of one article, prepared once: its mentions in text order
-    (with their starts, for bisection) and the family names of people outside the
-    dictionary."""
-
-    def __init__(self, article: Article, dictionary: ActorDictionary) -> None:
-        self.article = article
-        self.mentions = mention_records(article, dictionary)
-        self.mention_starts = [m.start for m in self.mentions]
-        surnames = _surnames(article, dictionary)
-        self.surnames = surnames
-        self.surname_regex = (
-            re.compile(rf"\b(?:{'|'.join(map(re.escape, surnames))})\b") if surnames else None
-        )
-
-    def candidates(self, start: int, end: int) -> list[Candidate]:
-        """Possible speakers whose text lies in ``article.text[start:end]``, in text order."""
-        text = self.article.text[start:end]
-        found = []
-        for row in self.mentions[bisect_left(self.mention_starts, start) :]:
-            if row.start >= end:
-                break
-            if row.end <= end:
-                kind = "person" if row.kind == "person" else "alias"
-                found.append(Candidate(row.start, row.end, kind, row.person or row.text,
-                                       row.actor))  # fmt: skip
-        taken = [(c.start, c.end) for c in found]
-        for regex, kind in ((_group_regex(), "group"), (_pronoun_regex(), "pronoun"),
-                            (_NAME, "name")):  # fmt: skip
-            for match in regex.finditer(text):
-                s, e = start + match.start(), start + match.end()
-                if any(a < e and s < b for a, b in taken):
-                    continue
-                label = _strip_titles(match.group()) if kind == "name" else match.group()
-                if kind == "name" and not label:
-                    continue
-                owner = _owner(self.article, found, s) if kind == "group" else None
-                if owner is not None:  # "China's foreign ministry": the group speaks for China
-                    s, label = owner.start, self.article.text[owner.start : e]
-                found.append(Candidate(s, e, kind, label, owner.actor if owner else None))
-                taken.append((s, e))
-        if self.surname_regex is not None:  # "Lin said", after "Lin Jian" earlier
-            for match in self.surname_regex.finditer(text):
-                s, e = start + match.start(), start + match.end()
-                if not any(a < e and s < b for a, b in taken):
-                    found.append(Candidate(s, e, "name", self.surnames[match.group()], None))
-                    taken.append((s, e))
-        return sorted(found, key=lambda c: c.start)
-
-
-def _owner(article: Article, found: list[Candidate], group_start: int) -> Candidate | None:
-    """The actor alias written as a possessive right before a group ("Japan’s ministry")."""
-    for candidate in found:
-        gap = article.text[candidate.end : group_start]
-        if candidate.kind == "alias" and len(gap) <= 4 and _POSSESSIVE_GAP.fullmatch(gap):
-            return candidate
-    return None
-
-
-@per_article
-def _surnames(article: Article, dictionary: ActorDictionary) -> dict[str, str]:
-    """Family name -> full name for the names outside the actor dictionary.
-
-    A name is two or three capitalised words not covered by a dictionary mention
-    (titles dropped). Its last word ("Smith" for John Smith) and its first word
-    ("Lin" for Lin Jian: Chinese and Korean names put the family name first)
-    later name the same person when they stand alone.
+    ``direct``: a full sentence or more: opens with a capital (or is introduced by a
+    speech verb and a comma or colon: saying, “hopefully ...”) and ends a sentence,
+    inside the marks or right after them, or ends with the comma before the
+    attribution (“It is over,” she said). ``term``: a fragment of
+    :data:`MAX_TERM_WORDS` words or fewer that does not end a sentence and that
+    nobody is reported to say (``said`` False), such as the “2+2” talks.
+    Otherwise ``partial``.
     """
-    covered = Spans([(row.start, row.end) for row in mention_records(article, dictionary)])
-    names: dict[str, str] = {}
-    for match in _NAME.finditer(article.text):
-        if covered.overlaps(match.start(), match.end()):
-            continue
-        name = _strip_titles(match.group())
-        if " " in name:
-            for part in (name.split()[-1], name.split()[0]):
-                if not is_stopword(part.lower()) and part not in CALENDAR_WORDS:
-                    names.setdefault(part, name)
-    return names
-
-
-class _Antecedents:
-    """The last person (or name) and the last group named before a point of the text,
-    kept up to date in one pass over the sentences (so pronoun resolution is linear)."""
-
-    def __init__(self, context: _Context) -> None:
-        self._context = context
-        self._next_sentence = 0  # sentences before this one have been read
-        self.last: dict[str, Candidate] = {}
-
-    def before(self, offset: int) -> dict[str, Candidate]:
-        """The last ``person`` (person or name) and ``group`` named before ``offset``."""
-        sentences = self._context.article.sentences
-        while (self._next_sentence < len(sentences)
-               and sentences[self._next_sentence].end <= offset):  # fmt: skip
-            sentence = sentences[self._next_sentence]
-            self._remember(self._context.candidates(sentence.start, sentence.end))
-            self._next_sentence += 1
-        last = dict(self.last)
-        if self._next_sentence < len(sentences):  # the part of the current sentence before it
-            current = sentences[self._next_sentence]
-            for candidate in self._context.candidates(current.start, offset):
-                _note(last, candidate)
-        return last
-
-    def _remember(self, candidates: list[Candidate]) -> None:
-        for candidate in candidates:
-            _note(self.last, candidate)
-
-
-def _note(last: dict[str, Candidate], candidate: Candidate) -> None:
-    if candidate.kind in ("person", "name"):
-        last["person"] = candidate
-    elif candidate.kind == "group":
-        last["group"] = candidate
-
-
-# ---------------------------------------------------------------------------
-# Quotes
-
-
-def classify_quote(text: str, n_words: int) -> QuoteKind:
-    """``direct``: a full sentence or more (opens with a capital, ends with ``.``, ``!`` or
-    ``?``, or with a comma before the attribution, “It is over,” she said); ``term``: a
-    fragment of four words or fewer that does not end a sentence, such as “2+2” or
-    “extended deterrence,”; else ``partial``."""
-    stripped = text.strip()
+    stripped = text.strip().rstrip("'’\"”)")
     opens_sentence = stripped[:1].isupper() or stripped[:1].isdigit()
-    ends_sentence = stripped.endswith((".", "!", "?", "…"))
-    if opens_sentence and (ends_sentence or (stripped.endswith(",") and n_words >= 3)):
+    ends = stripped.endswith((".", "!", "?", "…")) or ends_sentence_after
+    if (opens_sentence or introduced) and (ends or (stripped.endswith(",") and n_words >= 3)):
         return "direct"
-    return "term" if n_words <= 4 and not ends_sentence else "partial"
+    if n_words >= 8 and opens_sentence and introduced:
+        return "direct"
+    return "term" if n_words <= MAX_TERM_WORDS and not ends and not said else "partial"
 
 
 class Quote(NamedTuple):
-    """One quoted span with its speaker (a row of :func:`unnest_quotes`)."""
+    """One quotation with its speaker (a row of :func:`unnest_quotes`)."""
 
     article_id: str
     quote: int
@@ -261,17 +141,18 @@ QUOTE_COLUMNS = list(Quote._fields)
 
 
 def unnest_quotes(article: Article, dictionary: ActorDictionary | None = None) -> pd.DataFrame:
-    """One row per quoted span (quotes inside quotes are part of their outer quote).
+    """One row per quotation: quoted spans (quotes inside quotes are part of their outer
+    quote), interview answers after a speaker label, and reported speech.
 
     Columns: ``article_id``, ``quote`` (running number), ``kind``
-    (direct/partial/term), ``speaker`` (full name or group, None when not
-    attributed; never for terms), ``speaker_kind`` (person/name/group/alias, or
-    ``pronoun>person`` when resolved from a pronoun), ``actor`` (the speaker's
-    actor; a group gets the actor that owns it, "China's foreign ministry", or
-    else the actors of the people named before it, joined by " & "), ``verb``
-    (the speech verb), ``cue`` (the reporter's words from the speaker to the
-    quote, the evidence), ``n_words``, ``first_sentence``,
-    ``last_sentence``, ``paragraph``, ``start``, ``end``, ``text``.
+    (direct/partial/term/indirect), ``speaker`` (full name, organisation or
+    description; None when not attributed; never for terms), ``speaker_kind``
+    (person, name, organisation, group, place, or ``pronoun>person`` when
+    resolved from a pronoun), ``actor`` (the speaker's actor: see the module
+    docstring), ``verb`` (the speech verb or ``:``), ``cue`` (the reporter's
+    words that attribute it, the evidence), ``n_words``, ``first_sentence``,
+    ``last_sentence``, ``paragraph``, ``start``, ``end`` (offsets of the quoted
+    words or the reported clause), ``text``.
     """
     return quote_table(article, dictionary).copy(deep=False)
 
@@ -293,100 +174,494 @@ def quote_records(article: Article, dictionary: ActorDictionary | None = None) -
 
 @per_article
 def _quotes(article: Article, dictionary: ActorDictionary) -> list[Quote]:
-    context = _Context(article, dictionary)
-    antecedents = _Antecedents(context)
-    people = [m for m in context.mentions if m.kind == "person"]
-    actors_named: dict[str, None] = {}  # actors of the people named so far, in order
-    next_person = 0
-    rows = []
-    spans = [s for s in article_quote_spans(article) if s.level == 1]
-    previous_speaker: Candidate | None = None
-    for number, span in enumerate(spans, start=1):
-        inside = article.tokens_within(span.start, span.end)
+    return _Attributor(article, dictionary).quotes()
+
+
+# ---------------------------------------------------------------------------
+# Attribution
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A quotation to attribute: the words (``start``/``end``) and, for marked quotes,
+    the marks (``mark_start``/``mark_end``)."""
+
+    start: int
+    end: int
+    mark_start: int
+    mark_end: int
+    label: str = ""  # the speaker label of an interview answer
+
+
+class _Cue(NamedTuple):
+    phrase: Phrase
+    verb: str
+    cue: str
+    from_verb: bool  # a speech verb of the quote's own sentence (not inherited)
+
+
+class _Attributed(NamedTuple):
+    speaker: Resolved | None
+    cue: _Cue | None
+
+
+class _Attributor:
+    """Attributes every quotation of one article, in text order (one pass)."""
+
+    def __init__(self, article: Article, dictionary: ActorDictionary) -> None:
+        self.article = article
+        self.dictionary = dictionary
+        self.mentions = mention_records(article, dictionary)
+        self.dictionary_people = {e.person: e.actor for e in dictionary.entries
+                                  if e.kind == "person" and e.person}  # fmt: skip
+        self.people: People = find_people(article, {name: actor for name, actor
+                                                    in self.dictionary_people.items()})  # fmt: skip
+        self.marked = [_Span(s.start, s.end, s.mark_start, s.mark_end)
+                       for s in article_quote_spans(article) if s.level == 1]  # fmt: skip
+        self._tokens: dict[int, list[Token]] = {}
+        self._quoted = [(s.mark_start, s.mark_end) for s in self.marked]
+
+    # -- helpers --------------------------------------------------------------
+
+    def tokens(self, sentence: Sentence) -> list[Token]:
+        if sentence.index not in self._tokens:
+            self._tokens[sentence.index] = self.article.tokens_within(sentence.start, sentence.end)
+        return self._tokens[sentence.index]
+
+    def in_quote(self, offset: int) -> bool:
+        from bisect import bisect_right
+
+        k = bisect_right(self._quoted, (offset, float("inf"))) - 1
+        return k >= 0 and self._quoted[k][0] <= offset < self._quoted[k][1]
+
+    def text(self, start: int, end: int) -> str:
+        return " ".join(self.article.text[start:end].split())
+
+    # -- cues -----------------------------------------------------------------
+
+    def cue_after(self, span: _Span, last: Sentence) -> _Cue | None:
+        """``“...,” said X`` / ``“...,” X said`` / ``“...,” according to X``."""
+        tokens = self.tokens(last)
+        after = [k for k, t in enumerate(tokens) if t.start >= span.mark_end]
+        if not after:
+            return None
+        stop = next((k for k in after if tokens[k].text in "“\"‘" and k > after[0]
+                     and self.in_quote(tokens[k].start)), len(tokens))  # fmt: skip
+        n_words = 0
+        for k in after:
+            if k >= stop:
+                break
+            if tokens[k].kind != "punct":
+                n_words += 1
+            if n_words > MAX_WORDS_TO_VERB_AFTER + 1 or (
+                    tokens[k].text in ";:" and tokens[k].kind == "punct"):  # fmt: skip
+                break
+            if not is_speech_verb(tokens, k):
+                continue
+            verb = tokens[k].text
+            if verb.casefold() == "according":
+                by = next((b for b in range(k + 2, min(stop, k + 10))
+                           if tokens[b].text.casefold() == "by"), k + 1)  # fmt: skip
+                phrase = phrase_starting_at(tokens, by + 1, stop)
+            else:
+                between = [t for t in tokens[after[0] : k] if t.kind != "punct"]
+                phrase = (subject_before(tokens, k) if between
+                          else phrase_starting_at(tokens, k + 1, stop))  # fmt: skip
+            if phrase is not None and phrase.start >= span.mark_end:
+                cue_end = max(phrase.end, tokens[k].end)
+                return _Cue(phrase, verb, self.text(span.mark_end, cue_end), True)
+            return None
+        return None
+
+    def cue_before(self, span: _Span, first: Sentence) -> _Cue | None:
+        """``X said, “...”`` / ``Remarked X, “...”`` / ``X called it “...”`` / ``X: “...”``."""
+        tokens = self.tokens(first)
+        before = [k for k, t in enumerate(tokens) if t.end <= span.mark_start]
+        for k in reversed(before):
+            if self.in_quote(tokens[k].start) or not is_speech_verb(tokens, k):
+                continue
+            gap = sum(t.kind != "punct" and not self.in_quote(t.start)
+                      for t in tokens[k + 1 : len(before)])  # fmt: skip
+            if gap > MAX_WORDS_FROM_VERB_BEFORE and tokens[k].text.casefold() != "according":
+                break
+            verb = tokens[k].text
+            if verb.casefold() == "according":
+                phrase = phrase_starting_at(tokens, k + 2, len(before))
+            elif k + 1 < len(before) and tokens[k + 1].text.casefold() == "by":
+                phrase = phrase_starting_at(tokens, k + 2, len(before))  # described by X as
+            else:
+                phrase = subject_before(tokens, k)
+                if phrase is None and k == 0:
+                    phrase = phrase_starting_at(tokens, k + 1, len(before))  # Remarked X, “...”
+            if phrase is not None and not self.in_quote(phrase.start):
+                return _Cue(phrase, verb, self.text(phrase.start, span.mark_start), True)
+        if before and tokens[before[-1]].text == ":":
+            phrase = self.first_phrase(tokens, before[-1])
+            if phrase is not None:
+                return _Cue(phrase, ":", self.text(phrase.start, span.mark_start), True)
+        return None
+
+    def first_phrase(self, tokens: list[Token], stop: int, after_by: bool = True
+                     ) -> Phrase | None:  # fmt: skip
+        """The first speaker phrase of a sentence before ``stop`` (after "by" when the sentence
+        says "a statement by X")."""
+        if after_by:
+            for k in range(stop):
+                if tokens[k].text.casefold() == "by":
+                    phrase = phrase_starting_at(tokens, k + 1, stop)
+                    if phrase is not None and phrase.kind in ("person", "name", "organisation"):
+                        return phrase
+        for k in range(stop):
+            if tokens[k].kind == "punct" or self.in_quote(tokens[k].start):
+                continue
+            phrase = phrase_starting_at(tokens, k, stop)
+            if phrase is not None and phrase.kind in ("person", "name", "organisation",
+                                                      "description"):  # fmt: skip
+                return phrase
+        return None
+
+    def cue_introducing(self, span: _Span) -> _Cue | None:
+        """A quote that opens its paragraph after a sentence ending in a colon or naming
+        "a statement by X" (the previous paragraph, or the headline)."""
+        sentence = self.article.sentence_at(span.mark_start)
+        index = sentence.index - 1
+        while index >= 0 and sentence.index - index <= 2:
+            previous = self.article.sentences[index]
+            tokens = self.tokens(previous)
+            words = previous.text.casefold()
+            if previous.text.rstrip().endswith(":") or "statement" in words:
+                stop = len(tokens) - (1 if tokens and tokens[-1].text == ":" else 0)
+                person = self.people.last(("person",), previous.end)
+                if person is not None and person[0] >= previous.start and not any(
+                        is_speech_verb(tokens, k) for k in range(stop)):  # fmt: skip
+                    first_person = next(m for m in self.people.mentions
+                                        if m[0] >= previous.start and m[2] == "person")  # fmt: skip
+                    phrase = Phrase(first_person[0], first_person[0], first_person[1], "person",
+                                    first_person[3])  # fmt: skip
+                    return _Cue(phrase, ":", previous.text, False)
+                for k in range(stop - 1, -1, -1):
+                    if is_speech_verb(tokens, k) and not self.in_quote(tokens[k].start):
+                        phrase = subject_before(tokens, k)
+                        if phrase is not None:
+                            return _Cue(phrase, tokens[k].text, previous.text, False)
+                phrase = self.first_phrase(tokens, stop)
+                if phrase is not None:
+                    return _Cue(phrase, ":", previous.text, False)
+            if previous.paragraph != sentence.paragraph and previous.part != "headline":
+                break
+            index -= 1
+        return None
+
+    # -- reported speech ------------------------------------------------------
+
+    def reported(self, sentence: Sentence) -> list[tuple[int, int, Phrase, str]]:
+        """``(start, end, speaker phrase, verb)`` of each reported clause of a sentence."""
+        tokens = self.tokens(sentence)
+        found = []
+        for k, token in enumerate(tokens):
+            if (not is_speech_verb(tokens, k) or self.in_quote(token.start)
+                    or speech_verbs()[token.text.casefold()] != "report"):  # fmt: skip
+                continue
+            clause = self._reported_clause(tokens, k)
+            if clause is not None:
+                found.append(clause)
+        return found
+
+    def _reported_clause(self, tokens: list[Token], k: int
+                         ) -> tuple[int, int, Phrase, str] | None:  # fmt: skip
+        verb = tokens[k].text
+        end = self._clause_end(tokens)
+        if verb.casefold() == "according":
+            comma = next((c for c in range(k + 2, len(tokens)) if tokens[c].text == ","), None)
+            phrase = phrase_starting_at(tokens, k + 2, comma if comma is not None else end)
+            if phrase is None:
+                return None
+            if comma is not None and comma + 1 < end:  # According to X, CLAUSE.
+                return self._clause(tokens, comma + 1, end, phrase, verb)
+            if k > 1 and tokens[k - 1].text == ",":  # CLAUSE, according to X.
+                return self._clause(tokens, 0, k - 1, phrase, verb)
+            return None
+        if is_passive(tokens, k):
+            return None  # "were reported by local media to have visited"
+        phrase = subject_before(tokens, k)
+        if phrase is None:
+            return None
+        start = _index_of(tokens, phrase.start)
+        if start > 1 and tokens[start - 1].text == "," and k + 1 >= end:  # CLAUSE, X said.
+            return self._clause(tokens, 0, start - 1, phrase, verb)
+        if start > 0 and tokens[start - 1].text.casefold() in {"which", "who", "that", "as"}:
+            return None  # a relative clause: "which he said would ..."
+        c = k + 1
+        if verb.casefold() in {"told", "tells", "tell", "telling"}:
+            c = self._skip_audience(tokens, c, end)
+        c = self._skip_adverbials(tokens, c, end)
+        explicit = c < end and tokens[c].text.casefold() == "that"
+        if explicit:
+            c += 1
+        if (c >= end or tokens[c].kind == "punct"
+                or tokens[c].text.casefold() in _NOT_CLAUSE_OPENERS):  # fmt: skip
+            return None
+        end = next((e for e in range(c, end) if tokens[e].text in ":;" or (
+            tokens[e].text == "," and e + 1 < end and is_speech_verb(tokens, e + 1))), end)
+        end = self._before_next_speaker(tokens, c, end)
+        if not explicit and not self._looks_like_clause(tokens[c:end]):
+            return None
+        return self._clause(tokens, c, end, phrase, verb)
+
+    def _before_next_speaker(self, tokens: list[Token], c: int, end: int) -> int:
+        """Where the clause from ``c`` stops: before another speech verb's named subject in
+        the same sentence (… while Interior Minister X wrote …; …, Cyprus Mail reported)."""
+        for e in range(c + 1, end):
+            if is_speech_verb(tokens, e) and not self.in_quote(tokens[e].start):
+                subject = subject_before(tokens, e)
+                if subject is not None and subject.kind != "pronoun":
+                    cut = _index_of(tokens, subject.start)
+                    while cut > c and (tokens[cut - 1].kind == "punct"
+                                       or tokens[cut - 1].text.casefold() in _JOINING):  # fmt: skip
+                        cut -= 1
+                    return cut if cut > c else end
+        return end
+
+    def _looks_like_clause(self, tokens: list[Token]) -> bool:
+        """Whether the words after a speech verb (without "that") are a clause, not a noun
+        object (suggested a possible solution): an auxiliary or modal anywhere outside
+        quotation marks, or a past-tense verb among the first five words."""
+        words = [t.text.casefold() for t in tokens
+                 if t.kind != "punct" and not self.in_quote(t.start)]  # fmt: skip
+        if any(w in _AUXILIARIES for w in words):
+            return True
+        return any(w.endswith("ed") or w in _IRREGULAR_PAST for w in words[1:5])
+
+    def _clause(self, tokens: list[Token], i: int, j: int, phrase: Phrase, verb: str
+                ) -> tuple[int, int, Phrase, str] | None:  # fmt: skip
+        """The clause ``tokens[i:j]`` as reported speech, if it holds enough of the reporter's
+        words (outside quotation marks)."""
+        if i >= j:
+            return None
+        words = [t for t in tokens[i:j] if t.kind != "punct" and not self.in_quote(t.start)]
+        if len(words) < MIN_REPORTED_WORDS:
+            return None
+        while j > i and tokens[j - 1].kind == "punct" and tokens[j - 1].text not in _QUOTE_MARKS:
+            j -= 1
+        return tokens[i].start, tokens[j - 1].end, phrase, verb
+
+    @staticmethod
+    def _clause_end(tokens: list[Token]) -> int:
+        end = len(tokens)
+        while end > 0 and tokens[end - 1].kind == "punct" and tokens[end - 1].text in ".!?":
+            end -= 1
+        return end
+
+    @staticmethod
+    def _skip_audience(tokens: list[Token], c: int, end: int) -> int:
+        """Past the one told: told reporters / told The Verge / told local media."""
+        if c < end and tokens[c].text[:1].isupper() and tokens[c].text.casefold() != "that":
+            while c < end and (tokens[c].text[:1].isupper() or tokens[c].text in "-–"
+                               or tokens[c].text.casefold() in {"of", "the"}):  # fmt: skip
+                c += 1
+            return c
+        n = 0
+        while c < end and tokens[c].text.casefold() in _AUDIENCE and n < 3:
+            c += 1
+            n += 1
+        return c
+
+    @staticmethod
+    def _skip_adverbials(tokens: list[Token], c: int, end: int) -> int:
+        """Past "on Friday", "in a statement", "today" after a speech verb."""
+        while c < end:
+            word = tokens[c].text.casefold()
+            if word in _TIME_WORDS:
+                c += 1
+            elif (word in {"on", "last", "this"} and c + 1 < end
+                  and tokens[c + 1].text[:1].isupper()):  # fmt: skip
+                c += 2
+            elif word in {"in", "during"} and c + 2 < end and tokens[c + 1].text.casefold() in (
+                    DETERMINERS | {"their", "his", "her", "its"}):  # fmt: skip
+                c += 3 if c + 3 <= end else 2
+                if c < end and tokens[c].text == ",":
+                    c += 1
+            else:
+                break
+        return c
+
+    # -- actors ---------------------------------------------------------------
+
+    def actor(self, speaker: Resolved, phrase: Phrase, start: int) -> str | None:
+        """The speaker's actor: the dictionary's, else a country or organisation the article
+        ties the speaker to."""
+        if speaker.name in self.dictionary_people:
+            return self.dictionary_people[speaker.name]
+        for mention in self.mentions:  # the dictionary's own patterns (China, Beijing)
+            if mention.start == phrase.start and mention.end >= phrase.end - 2:
+                return mention.actor
+        if phrase.owner:
+            owner = self._alias(phrase.owner) or place_of(phrase.owner)
+            if owner:
+                return owner
+        if speaker.kind.removeprefix("pronoun>") == "group" and fold(
+                phrase.name.split()[-1]) in PLURAL_GROUPS:  # fmt: skip
+            named = [m.actor for m in self.mentions if m.kind == "person" and m.start < start]
+            return " & ".join(dict.fromkeys(named)) or None
+        introduced = self.people.context.get(speaker.name, "")
+        context = " ".join(filter(None, [speaker.context, introduced]))
+        place = self._alias(context) or place_in(context)
+        if place:
+            return place
+        if speaker.kind in ("organisation", "place"):
+            return place_of(speaker.name) or speaker.name
+        return _organisation_in(context)
+
+    def _alias(self, text: str) -> str | None:
+        """The actor of the first dictionary pattern in ``text``, excluded names aside."""
+        for match in self.dictionary.regex().finditer(text):
+            entry = self.dictionary.lookup(match.group())
+            if entry.kind != "exclude":
+                return entry.actor
+        return None
+
+    # -- the pass -------------------------------------------------------------
+
+    def label_spans(self) -> list[_Span]:
+        """Interview answers: paragraphs that open with a speaker label naming a person of
+        the article (``Natasha Gownaris:``, ``NG:``) and hold no quotation mark first."""
+        spans = []
+        for paragraph in self.article.paragraphs:
+            match = _LABEL.match(paragraph.text)
+            if not match:
+                continue
+            label = match.group("label")
+            if self.people.full_name(label) is None:
+                continue
+            start = paragraph.start + match.end()
+            spans.append(_Span(start, paragraph.end, start, paragraph.end, label))
+        return spans
+
+    def quotes(self) -> list[Quote]:
+        """Every quotation, attributed in text order (so that a pronoun or a quote without a
+        cue can refer to the speaker before it)."""
+        spans = sorted(self.marked + self.label_spans(), key=lambda s: s.start)
+        reported = [r for sentence in self.article.sentences if sentence.part == "body"
+                    for r in self.reported(sentence)]  # fmt: skip
+        items = sorted([(s.start, 0, s) for s in spans] + [(r[0], 1, r) for r in reported],
+                       key=lambda item: (item[0], item[1]))  # fmt: skip
+        rows = []
+        self._last: tuple[int, Resolved] | None = None  # (paragraph, speaker)
+        for _, is_reported, item in items:
+            row = self._reported_row(item) if is_reported else self._quote_row(item)
+            rows.append(row)
+        return [Quote(self.article.article_id, number, *row)
+                for number, row in enumerate(rows, start=1)]  # fmt: skip
+
+    def _previous(self, paragraph: int) -> Resolved | None:
+        """The last speaker, if they spoke at most :data:`PRONOUN_PARAGRAPHS` paragraphs back."""
+        if self._last is not None and paragraph - self._last[0] <= PRONOUN_PARAGRAPHS:
+            return self._last[1]
+        return None
+
+    def _remember(self, paragraph: int, speaker: Resolved | None) -> None:
+        if speaker is not None and speaker.kind != "pronoun":
+            self._last = (paragraph, speaker)
+
+    def _quote_row(self, span: _Span) -> tuple:
+        first = self.article.sentence_at(span.mark_start)
+        last = self.article.sentence_at(max(span.mark_end - 1, span.mark_start))
+        inside = self.article.tokens_within(span.start, span.end)
         n_words = sum(t.kind != "punct" for t in inside)
-        text = " ".join(article.text[span.start : span.end].split())
-        kind = classify_quote(text, n_words)
-        first = article.sentence_at(span.mark_start)
-        last = article.sentence_at(max(span.mark_end - 1, span.mark_start))
-        speaker = verb = cue = None
-        if kind != "term":
-            speaker, verb, cue = _attribute(context, first, last, span)
-            if speaker and speaker.kind == "pronoun":
-                speaker = _resolve_pronoun(antecedents, speaker, previous_speaker)
-        while next_person < len(people) and people[next_person].start < span.start:
-            actors_named[people[next_person].actor] = None
-            next_person += 1
-        actor = speaker.actor if speaker else None
-        if speaker and speaker.kind == "group" and speaker.actor is None:
-            actor = " & ".join(actors_named) or None
-        if speaker and speaker.kind in ("person", "name", "pronoun>person"):
-            previous_speaker = speaker
-        rows.append(Quote(
-            article.article_id, number, kind, speaker.label if speaker else None,
-            speaker.kind if speaker else None, actor, verb, cue, n_words, first.index, last.index,
-            first.paragraph, span.start, span.end, text,
-        ))  # fmt: skip
-    return rows
+        text = " ".join(self.article.text[span.start : span.end].split())
+        speaker, cue, phrase = self._speaker_of(span, first, last)
+        introduced = bool(span.label) or self._introduced(span, first)
+        after = self.article.text[span.mark_end : span.mark_end + 2].lstrip()
+        kind = classify_quote(text, n_words, introduced=introduced,
+                              ends_sentence_after=after[:1] in (".", "!", "?"),
+                              said=bool(cue and cue.from_verb))  # fmt: skip
+        if kind == "term":
+            speaker = cue = None
+        actor = self.actor(speaker, phrase, span.start) if speaker and phrase else None
+        self._remember(first.paragraph, speaker)
+        if speaker is not None:
+            self._last_quote = (span, speaker)
+        return (kind, speaker.name if speaker else None, speaker.kind if speaker else None,
+                actor, cue.verb if cue else None, cue.cue if cue else None, n_words,
+                first.index, last.index, first.paragraph, span.start, span.end, text)  # fmt: skip
+
+    def _reported_row(self, clause: tuple[int, int, Phrase, str]) -> tuple:
+        start, end, phrase, verb = clause
+        first = self.article.sentence_at(start)
+        speaker = resolve(phrase, self.people, self._previous(first.paragraph))
+        self._remember(first.paragraph, speaker)
+        n_words = sum(t.kind != "punct" for t in self.article.tokens_within(start, end))
+        actor = self.actor(speaker, phrase, start)
+        cue = self.text(min(phrase.start, start), max(phrase.end, start))
+        return ("indirect", speaker.name, speaker.kind, actor, verb, cue, n_words, first.index,
+                first.index, first.paragraph, start, end, self.text(start, end))  # fmt: skip
+
+    def _introduced(self, span: _Span, first: Sentence) -> bool:
+        """Whether a speech verb and a comma or colon stand right before the opening mark."""
+        before = self.article.text[first.start : span.mark_start].rstrip()
+        return before.endswith((",", ":")) and bool(before[:-1].split()) and (
+            before[:-1].split()[-1].casefold() in speech_verbs() or before.endswith(":"))
+
+    def _speaker_of(self, span: _Span, first: Sentence, last: Sentence
+                    ) -> tuple[Resolved | None, _Cue | None, Phrase | None]:  # fmt: skip
+        if span.label:
+            full = self.people.full_name(span.label) or span.label
+            phrase = Phrase(span.start - len(span.label) - 2, span.start - 2, full, "person")
+            cue = _Cue(phrase, ":", span.label + ":", True)
+            return Resolved(full, "person", self.people.context.get(full, "")), cue, phrase
+        previous = self._previous(first.paragraph)
+        cue = self.cue_before(span, first) or self.cue_after(span, last)
+        if cue is not None:
+            return resolve(cue.phrase, self.people, previous), cue, cue.phrase
+        last_quote = getattr(self, "_last_quote", None)
+        if last_quote is not None and self._continues(last_quote[0], span):
+            speaker = last_quote[1]
+            phrase = Phrase(last_quote[0].start, last_quote[0].start, speaker.name, "person",
+                            speaker.context)  # fmt: skip
+            return speaker, _Cue(phrase, "", "", False), phrase
+        cue = self.cue_introducing(span)
+        if cue is not None:
+            return resolve(cue.phrase, self.people, previous), cue, cue.phrase
+        if previous is not None and self._opens_paragraph(span) and (
+                self._last is not None and self._last[0] >= first.paragraph - 1):  # fmt: skip
+            phrase = Phrase(span.start, span.start, previous.name, "person", previous.context)
+            return previous, _Cue(phrase, "", "", False), phrase
+        return None, None, None
+
+    def _opens_paragraph(self, span: _Span) -> bool:
+        paragraph = self.article.paragraphs[self.article.sentence_at(span.mark_start).paragraph - 1]
+        return not self.article.text[paragraph.start : span.mark_start].strip()
+
+    def _continues(self, before: _Span, span: _Span) -> bool:
+        """Whether ``span`` goes on with the quote before it: the same paragraph, or the next
+        one when it opens with the quote and no other person is named in between."""
+        p_before = self.article.sentence_at(before.mark_start).paragraph
+        p_span = self.article.sentence_at(span.mark_start).paragraph
+        if p_span == p_before:
+            return True
+        if p_span - p_before > 1 or not self._opens_paragraph(span):
+            return False
+        between = self.people.last(("person",), span.mark_start)
+        return between is None or between[0] < before.mark_end
 
 
-class Attribution(NamedTuple):
-    """Who speaks a quote, the speech verb, and the reporter's words that say so."""
-
-    speaker: Candidate | None
-    verb: str | None
-    cue: str | None
-
-
-NO_ATTRIBUTION = Attribution(None, None, None)
+def _index_of(tokens: list[Token], start: int) -> int:
+    for k, token in enumerate(tokens):
+        if token.start == start:
+            return k
+    return 0
 
 
-def _attribute(context: _Context, first: Sentence, last: Sentence, span: QuoteSpan
-               ) -> Attribution:  # fmt: skip
-    """The speaker from the words before the quote in its sentence, else after it.
-
-    Before: the last speech verb, and the nearest person, name, group or pronoun
-    before it ("Austin noted ..., stating, “...”"); a country only right before
-    the verb ("China said"). After: a speech verb within
-    :data:`MAX_VERB_DISTANCE_AFTER` characters of the closing mark and the
-    candidate nearest to it ("“...,” Lin said").
-    """
-    text = context.article.text
-    found = list(_speech_verbs().finditer(text[first.start : span.mark_start]))
-    if found:
-        verb = found[-1]
-        verb_start = first.start + verb.start()
-        candidates = context.candidates(first.start, verb_start)
-        speakers = [c for c in candidates if c.kind != "alias"] or [
-            c for c in candidates if verb_start - c.end <= 2  # "China said"
-        ]
-        if speakers:
-            speaker = speakers[-1]
-            cue = " ".join(text[speaker.start : span.mark_start].split())
-            return Attribution(speaker, verb.group(), cue)
-    verb = _speech_verbs().search(text[span.mark_end : last.end])
-    if verb and verb.start() <= MAX_VERB_DISTANCE_AFTER:
-        candidates = context.candidates(span.mark_end, last.end)
-        verb_at = span.mark_end + verb.start()
-        if candidates:
-            speaker = min(
-                candidates, key=lambda c: min(abs(c.start - verb_at), abs(c.end - verb_at))
-            )
-            cue_end = max(speaker.end, verb_at + len(verb.group()))
-            cue = " ".join(text[span.mark_end : cue_end].split())
-            return Attribution(speaker, verb.group(), cue)
-    return NO_ATTRIBUTION
+_ORGANISATION_AFTER = re.compile(
+    r"\b(?:of|at|from)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?(?:(?:of|for|and|the)\s)?)+)"
+)
 
 
-def _resolve_pronoun(antecedents: _Antecedents, pronoun: Candidate,
-                     previous_speaker: Candidate | None) -> Candidate:  # fmt: skip
-    """A pronoun speaker becomes the last person named (or the last speaker) before it;
-    "it" becomes the last group named."""
-    last = antecedents.before(pronoun.start)
-    chosen = last.get("group" if pronoun.label.lower() == "it" else "person") or previous_speaker
-    if chosen is None:
-        return pronoun
-    return Candidate(pronoun.start, pronoun.end, f"pronoun>{chosen.kind}", chosen.label,
-                     chosen.actor)  # fmt: skip
+def _organisation_in(context: str) -> str | None:
+    """The organisation a context names after "of", "at" or "from" (of University College
+    London), or None."""
+    match = _ORGANISATION_AFTER.search(context)
+    return match.group(1).strip() if match else None
 
 
 # ---------------------------------------------------------------------------
@@ -461,9 +736,7 @@ def unquoted_actors(article: Article, dictionary: ActorDictionary | None = None)
 
 __all__ = [
     "QUOTE_COLUMNS",
-    "Attribution",
-    "Candidate",
-    "Mention",
+    "QUOTE_KINDS",
     "Quote",
     "QuoteShare",
     "classify_quote",

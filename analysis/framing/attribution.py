@@ -1,0 +1,680 @@
+"""Who speaks: speech cues, speaker phrases, and the names they resolve to.
+
+Transparent rules over the article's tokens, in the order a reader applies them:
+
+1. **Cues.** A speech verb (``analysis/data/speech_verbs.txt``) before or after
+   the quote in its sentence: ``X said, “...”``, ``“...,” said X``, ``“...,” X
+   said``, ``according to X``, ``X described it as “...”``; a colon after a
+   sentence that names its subject (``X spoke of Y: “...”``); a speaker label
+   that opens a paragraph of an interview (``NG: ...``).
+2. **Speaker phrases.** The subject of the verb, skipping adverbs, an
+   apposition (``Nancy Pelosi, the Speaker of the House, said``) and an
+   organisation it belongs to (``George Kimbrell of the Center for Food Safety
+   said``); or, after an inverted verb (``said Lt. Gen. Sean B. MacFarland,
+   commander of ...``), the phrase that follows. Role words
+   (``analysis/data/roles.txt``) and places are stripped from a name and kept
+   as its context; a phrase holding an organisation word
+   (``organisation_words.txt``) is an organisation.
+3. **Resolution.** A surname, a name without its diacritics, initials (``NG``)
+   or a role (``the commissioner``) resolve to the full name introduced earlier;
+   ``he``/``she`` to the last person named, ``it``/``they`` to the last
+   organisation or group.
+4. **No cue.** A quote with no cue of its own takes the speaker of the quote
+   before it in the same or the previous paragraph when nothing intervenes
+   (``“...,” she said. “...”``), or of a sentence ending in a colon before it.
+
+Everything is linear in the article's length: each sentence's tokens are read
+a bounded number of times, and names are looked up in dictionaries.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal, NamedTuple
+
+from analysis.article import Article, Sentence, Token
+from analysis.datafiles import read_entries
+from analysis.framing.places import place_of
+from analysis.terms import stopwords
+
+PhraseKind = Literal["person", "name", "organisation", "description", "pronoun", "place"]
+
+#: Lower-case words that join the parts of a name (Ursula von der Leyen, Bashar al-Assad).
+NAME_PARTICLES = frozenset({
+    "de", "da", "del", "dela", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "bin",
+    "ibn",
+    "al", "el", "la", "le", "y", "abu", "ben", "ter"
+})
+#: Lower-case words that join the parts of an organisation's name (Center for Food Safety).
+ORGANISATION_JOINERS = frozenset({"of", "for", "and", "on", "the", "&", "in"})
+DETERMINERS = frozenset({
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "this", "that",
+    "these", "those"
+})
+#: Words that may stand between a subject and its speech verb (X also said; X went on to add).
+BETWEEN_SUBJECT_AND_VERB = frozenset({
+    "also", "further", "then", "later", "again", "has", "have", "had", "would", "will",
+    "reportedly", "previously", "earlier", "subsequently", "too", "once", "repeatedly", "went",
+    "on", "to", "not", "never", "been", "was", "were", "is", "are", "publicly", "separately",
+    "similarly", "likewise",
+})
+#: Words that are never a speaker's name, however capitalised (On Sunday, Today).
+NOT_NAMES = frozenset({"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday",
+                       "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december", "eastern", "western",
+                       "northern", "southern", "central"})  # fmt: skip
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"it", "they"})
+#: An apposition between commas is looked for this many tokens back.
+MAX_APPOSITION_TOKENS = 14
+
+
+# ---------------------------------------------------------------------------
+# Word lists
+
+
+@cache
+def speech_verbs() -> dict[str, str]:
+    """Verb form -> use: ``report`` (introduces quotes and reported clauses) or ``quote``."""
+    return {form.casefold(): use for form, use in read_entries("speech_verbs.txt", 2)}
+
+
+@cache
+def role_words() -> frozenset[str]:
+    return frozenset(word.casefold() for (word,) in read_entries("roles.txt", 1))
+
+
+@cache
+def organisation_words() -> frozenset[str]:
+    return frozenset(word.casefold() for (word,) in read_entries("organisation_words.txt", 1))
+
+
+@cache
+def speaker_nouns() -> frozenset[str]:
+    """Nouns that can head a speaker's description (the ministry, a fire service spokesman)."""
+    groups = {p.casefold() for p, kind, _ in read_entries("speakers.tsv", 3) if kind == "group"}
+    return frozenset(groups | role_words() | organisation_words())
+
+
+def fold(word: str) -> str:
+    """A word without case, diacritics, a possessive ending and final punctuation
+    (Erdoğan's -> erdogan)."""
+    word = word.replace("’", "'")
+    if word.endswith(("'s", "'S")):
+        word = word[:-2]
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip(".,'")
+
+
+def _is_cap(token: Token) -> bool:
+    """A capitalised word, or a name with a lower-case particle (el-Sisi, al-Assad)."""
+    if token.kind == "punct":
+        return False
+    text = token.text
+    if text[:1].isupper():
+        return True
+    prefix, _, rest = text.partition("-")
+    return prefix in NAME_PARTICLES and rest[:1].isupper()
+
+
+def _is_possessive(token: Token) -> bool:
+    return token.text.endswith(("’s", "'s", "s’", "s'")) and len(token.text) > 2
+
+
+def _is_initial(token: Token) -> bool:
+    return len(token.text) == 2 and token.text[1] == "." and token.text[0].isupper()
+
+
+PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+
+
+def is_speech_verb(tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` is a speech verb used as a verb: lower case unless it opens the
+    sentence (not the United States), not after a determiner (not "the report", "a claim")."""
+    word = tokens[i].text.casefold()
+    if word not in speech_verbs() or tokens[i].kind != "word":
+        return False
+    if tokens[i].text[:1].isupper() and i > 0 and tokens[i - 1].text not in "“\"‘(":
+        return False
+    if word == "according":
+        return i + 1 < len(tokens) and tokens[i + 1].text.casefold() == "to"
+    if i + 1 < len(tokens) and tokens[i + 1].text.casefold() == "to" and word != "told":
+        return False  # agreed to upgrade, promised to act: not speech
+    if i > 0 and tokens[i - 1].text.casefold() == "as":
+        return False  # as reported by X, as quoted by X: a source, not the speaker
+    return not (i > 0 and tokens[i - 1].text.casefold() in DETERMINERS)
+
+
+# ---------------------------------------------------------------------------
+# Speaker phrases
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker as the text names it."""
+
+    start: int  # character offsets of the phrase as written (roles included)
+    end: int
+    name: str  # a person's name without roles, an organisation, a description, a pronoun
+    kind: PhraseKind
+    context: str = ""  # role words, apposition and affiliation around it
+    owner: str = ""  # the possessive before a description (China's foreign ministry)
+
+
+def _text(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+def _chain_start(tokens: list[Token], j: int) -> int:
+    """First index of the run of capitalised words (with name particles and organisation
+    joiners between capitals) that ends at ``j``."""
+    i = j
+    while i > 0:
+        before = tokens[i - 1]
+        if _is_cap(before) and before.kind == "word":
+            i -= 1
+        elif (before.text.casefold() in NAME_PARTICLES | ORGANISATION_JOINERS and i >= 2
+              and _is_cap(tokens[i - 2])):  # fmt: skip
+            i -= 2
+        else:
+            break
+    return i
+
+
+def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
+    """Last index of the capitalised run that starts at ``i`` (before ``stop``)."""
+    j = i
+    while j + 1 < stop:
+        after = tokens[j + 1]
+        if _is_cap(after) and after.kind == "word" and not _is_possessive(tokens[j]):
+            j += 1
+        elif (after.text.casefold() in NAME_PARTICLES | ORGANISATION_JOINERS and j + 2 < stop
+              and _is_cap(tokens[j + 2])):  # fmt: skip
+            j += 2
+        else:
+            break
+    return j
+
+
+def _split_roles(chain: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(roles, name): everything up to the last role word before the name (Glenn Research
+    Center Director | Ray Lugo), then leading places, possessives and sentence-opening
+    function words, are the role; what follows is the name."""
+    roles = role_words()
+    common = stopwords()
+    i = 0
+    for k in range(len(chain) - 1):
+        if fold(chain[k].text) in roles:
+            i = k + 1
+    while i < len(chain) - 1:
+        word = fold(chain[i].text)
+        if (_is_possessive(chain[i]) or word in roles or word in common or word in NOT_NAMES
+                or place_of(chain[i].text) is not None
+                or chain[i].text.casefold() in ORGANISATION_JOINERS):  # fmt: skip
+            i += 1
+        else:
+            break
+    # A chain that ends in a role word ("Secretary Austin" aside) is a role, not a name.
+    return chain[:i], chain[i:]
+
+
+def _name_kind(name: list[Token]) -> PhraseKind:
+    organisations = organisation_words()
+    words = [fold(t.text) for t in name]
+    if any(w in organisations for w in words):
+        return "organisation"
+    if words[-1] in role_words():
+        return "description"  # "Republican Assemblywoman": a role without a name
+    if place_of(" ".join(t.text for t in name)) is not None:
+        return "place"  # North Korea
+    if any(t.text.isupper() and len(t.text) > 1 and t.text.isalpha() for t in name) or any(
+            w in NOT_NAMES or w.endswith("-based") for w in words):  # fmt: skip
+        return "organisation" if len(name) > 1 else "name"
+    if len(name) == 1:
+        return "place" if place_of(name[0].text) is not None else "name"
+    if all(place_of(t.text) is not None for t in name):
+        return "place"
+    if any(w in stopwords() for w in words if w not in NAME_PARTICLES):
+        return "organisation"
+    return "person"
+
+
+def _name_phrase(tokens: list[Token], i: int, j: int, context: list[Token]) -> Phrase | None:
+    """The phrase of the capitalised run ``tokens[i..j]``, roles split off."""
+    roles, name = _split_roles(tokens[i : j + 1])
+    if not name or (len(name) == 1 and fold(name[0].text) in NOT_NAMES):
+        return None
+    if len(name) == 1 and fold(name[0].text) in role_words():
+        return None
+    text = _text(name)
+    if _is_possessive(name[-1]):
+        text = text[: -2] if text.endswith(("’s", "'s")) else text
+    kind = _name_kind(name)
+    real_roles = [t for t in roles if fold(t.text) in role_words()]
+    if kind == "person" and not real_roles and i > 0 and tokens[i - 1].text.casefold() in {
+            "the", "a", "an"}:  # fmt: skip
+        kind = "organisation"  # the Eastern Mediterranean Bill: a thing, not a person
+    return Phrase(tokens[i].start, tokens[j].end, text, kind, _text(context + roles))
+
+
+def _description_start(tokens: list[Token], j: int) -> int:
+    """First index of the description whose head is ``tokens[j]`` (the ministry; a fire
+    service spokesman; China's foreign ministry)."""
+    i = j
+    while i > 0 and j - i < 6:
+        before = tokens[i - 1]
+        word = before.text.casefold()
+        if word in DETERMINERS:
+            return i - 1
+        if before.kind == "punct" or word in speech_verbs() or word in stopwords():
+            break
+        i -= 1
+        if _is_possessive(before):
+            break
+    return i
+
+
+def phrase_ending_at(tokens: list[Token], j: int) -> Phrase | None:
+    """The speaker phrase whose last word is ``tokens[j]``, or None."""
+    if j < 0 or tokens[j].kind == "punct":
+        return None
+    token = tokens[j]
+    word = token.text.casefold()
+    if word in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return Phrase(token.start, token.end, token.text, "pronoun")
+    if _is_cap(token):
+        i = _chain_start(tokens, j)
+        context = _context_before(tokens, i)
+        return _name_phrase(tokens, i, j, context)
+    if fold(token.text) in speaker_nouns():
+        i = _description_start(tokens, j)
+        words = tokens[i : j + 1]
+        owner = next((t for t in words if _is_possessive(t)), None)
+        owner_name = fold(owner.text) if owner else ""
+        return Phrase(tokens[i].start, token.end, _text(words), "description",
+                      _text(_context_before(tokens, i) + words), owner_name)  # fmt: skip
+    return None
+
+
+def _context_before(tokens: list[Token], i: int) -> list[Token]:
+    """Up to six words before position ``i`` that describe the phrase (roles, places,
+    organisations), stopping at punctuation, determiners and verbs."""
+    k = i
+    while k > 0 and i - k < 6:
+        before = tokens[k - 1]
+        word = before.text.casefold()
+        if before.kind == "punct" or word in DETERMINERS or word in speech_verbs():
+            break
+        if not (_is_cap(before) or fold(before.text) in speaker_nouns()
+                or word in ORGANISATION_JOINERS or word in {"to", "at", "from"}):  # fmt: skip
+            break
+        k -= 1
+    return tokens[k:i]
+
+
+def phrase_starting_at(tokens: list[Token], i: int, stop: int) -> Phrase | None:
+    """The speaker phrase that begins at ``tokens[i]`` (after an inverted speech verb:
+    said Lt. Gen. Sean B. MacFarland, commander of ...; said his father, Abdullah Kurdi)."""
+    while i < stop and tokens[i].text.casefold() in {"by", "to"}:
+        i += 1
+    if i >= stop:
+        return None
+    if tokens[i].text.casefold() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return Phrase(tokens[i].start, tokens[i].end, tokens[i].text, "pronoun")
+    end = i
+    while end < stop and tokens[end].kind != "punct" and end - i < 14:
+        word = tokens[end]
+        if (end > i and not _is_cap(word) and fold(word.text) not in speaker_nouns()
+                and word.text.casefold() not in ORGANISATION_JOINERS | NAME_PARTICLES
+                and word.text.casefold() not in DETERMINERS | {"at", "from"}
+                and not any(_is_cap(t) or fold(t.text) in speaker_nouns()
+                            for t in tokens[end + 1 : min(end + 3, stop)])):  # fmt: skip
+            break  # a lower-case word that leads to no name or role ends the phrase
+        end += 1
+    words = tokens[i:end]
+    if not words:
+        return None
+    # The name is the first capitalised run that names a person and does not follow "of",
+    # "at" or "from" (scholar Kelly Dittmar of Rutgers); else the last run; what precedes it
+    # is its context.
+    phrases = []
+    k = i
+    while k < end:
+        if _is_cap(tokens[k]):
+            j = _chain_end(tokens, k, end)
+            phrase = _name_phrase(tokens, k, j, tokens[i:k])
+            if phrase is not None:
+                after_of = k > i and tokens[k - 1].text.casefold() in {"of", "at", "from", "the"}
+                phrases.append((phrase, after_of))
+            k = j + 1
+        else:
+            k += 1
+    head = tokens[end - 1]
+    for wanted in ("person", "name"):
+        people = [p for p, after_of in phrases if p.kind == wanted and not after_of]
+        if people:
+            return _with_apposition(tokens, people[0], end, stop)
+    if not _is_cap(head) and fold(head.text) in speaker_nouns():
+        apposition = _apposition_after(tokens, end, stop)  # said his father, Abdullah Kurdi,
+        if apposition is not None and apposition.kind == "person":
+            return apposition
+        return Phrase(tokens[i].start, head.end, _text(words), "description", _text(words))
+    if phrases:
+        return _with_apposition(tokens, phrases[-1][0], end, stop)
+    head = tokens[end - 1]
+    if fold(head.text) in speaker_nouns():
+        description = Phrase(tokens[i].start, head.end, _text(words), "description", _text(words))
+        apposition = _apposition_after(tokens, end, stop)
+        if apposition is not None and apposition.kind == "person":
+            return apposition
+        return description
+    return None
+
+
+def _apposition_after(tokens: list[Token], end: int, stop: int) -> Phrase | None:
+    """The name in ``, NAME,`` right after position ``end`` (said his father, Abdullah Kurdi,)."""
+    if end < stop and tokens[end].text == "," and end + 1 < stop and _is_cap(tokens[end + 1]):
+        j = _chain_end(tokens, end + 1, stop)
+        return _name_phrase(tokens, end + 1, j, [])
+    return None
+
+
+def _with_apposition(tokens: list[Token], phrase: Phrase, end: int, stop: int) -> Phrase:
+    """Add the apposition after a name to its context (MacFarland, commander of ...)."""
+    if end < stop and tokens[end].text == ",":
+        k = end + 1
+        while k < stop and tokens[k].kind != "punct" and k - end < 12:
+            k += 1
+        extra = _text(tokens[end + 1 : k])
+        return Phrase(phrase.start, phrase.end, phrase.name, phrase.kind,
+                      f"{phrase.context} , {extra}".strip(" ,"), phrase.owner)  # fmt: skip
+    return phrase
+
+
+#: Verbs that issue a document that then "says" (They released a statement which said).
+ISSUING_VERBS = frozenset({"released", "issued", "published", "sent", "posted", "put"})
+DOCUMENT_NOUNS = frozenset({"statement", "release", "letter", "report", "tweet", "post"})
+
+
+def is_passive(tokens: list[Token], v: int) -> bool:
+    """Whether the speech verb at ``v`` is passive (were reported, was announced)."""
+    j = v - 1
+    while j >= 0 and tokens[j].text.casefold() in {"also", "reportedly", "subsequently", "not"}:
+        j -= 1
+    return j >= 0 and tokens[j].text.casefold() in PASSIVE_AUXILIARIES
+
+
+def subject_before(tokens: list[Token], v: int) -> Phrase | None:
+    """The subject of the speech verb at ``tokens[v]``.
+
+    A participle after a comma (``X congratulated Y, saying, “...”``) has the
+    sentence's subject; a document that says (``They released a statement which
+    said``) speaks for whoever issued it.
+    """
+    j = v - 1
+    while j >= 0 and tokens[j].text in "”’\"'":
+        j -= 1  # others,” calling it
+    if tokens[v].text.casefold().endswith("ing") and j >= 0 and tokens[j].text == ",":
+        # "Austin noted that ..., stating": the subject of the speech verb before, if any.
+        for k in range(j - 1, -1, -1):
+            if is_speech_verb(tokens, k) and not tokens[k].text.casefold().endswith("ing"):
+                found = subject_before(tokens, k)
+                if found is not None:
+                    return found
+        return sentence_subject(tokens, j)
+    if (j >= 2 and tokens[j].text.casefold() in {"which", "that"}
+            and fold(tokens[j - 1].text) in DOCUMENT_NOUNS):  # fmt: skip
+        k = j - 2
+        while k >= 0 and tokens[k].text.casefold() in DETERMINERS:
+            k -= 1
+        if k >= 0 and tokens[k].text.casefold() in ISSUING_VERBS:
+            return subject_before(tokens, k)
+    j = v - 1
+    while j >= 0 and tokens[j].text.casefold() in BETWEEN_SUBJECT_AND_VERB:
+        j -= 1
+    if j >= 1 and fold(tokens[j].text) in NOT_NAMES and tokens[j - 1].text.casefold() == "on":
+        j -= 2  # X on Sunday told ...
+        while j >= 0 and tokens[j].text.casefold() in BETWEEN_SUBJECT_AND_VERB:
+            j -= 1
+    if j < 0:
+        return None
+    if tokens[j].text in (",", "—", "–"):
+        return _subject_with_apposition(tokens, j)
+    phrase = phrase_ending_at(tokens, j)
+    if phrase is not None and phrase.kind in ("organisation", "place"):
+        # "George Kimbrell of the Center for Food Safety said": the person speaks.
+        k = _index_at(tokens, phrase.start, j) - 1
+        while k >= 0 and (tokens[k].text.casefold() == "the" or _is_possessive(tokens[k])):
+            k -= 1  # of the army's Western Mindanao Command
+        if k >= 1 and tokens[k].text.casefold() in {"of", "from", "at", "with"}:
+            member = phrase_ending_at(tokens, k - 1)
+            if member is not None and member.kind in ("person", "name", "description"):
+                context = f"{member.context} of {phrase.name}".strip()
+                return Phrase(member.start, member.end, member.name, member.kind, context,
+                              member.owner)  # fmt: skip
+    return phrase
+
+
+#: Words that open an introductory clause or phrase, skipped to its comma when looking for a
+#: sentence's subject (Although ..., In the joint statement ..., X said).
+INTRODUCERS = frozenset({"although", "though", "while", "after", "before", "when", "if", "as",
+                         "in", "on", "at", "during", "despite", "following", "since", "with",
+                         "because", "once", "until", "for", "from", "by", "earlier", "later"})
+
+
+def sentence_subject(tokens: list[Token], stop: int) -> Phrase | None:
+    """The first speaker phrase of the sentence before ``stop``: its subject (after an
+    introductory clause that ends in a comma)."""
+    first = 0
+    if stop and tokens[0].text.casefold() in INTRODUCERS:
+        comma = next((k for k in range(stop) if tokens[k].text == ","), None)
+        if comma is not None:
+            first = comma + 1
+        else:  # "In the filing itself Ford also made this point, writing"
+            first = next((k for k in range(1, stop) if _is_cap(tokens[k])), 0)
+    for k in range(first, stop):
+        token = tokens[k]
+        if token.kind == "punct" or token.text.casefold() in DETERMINERS:
+            continue
+        if token.text.casefold() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return Phrase(token.start, token.end, token.text, "pronoun")
+        if _is_cap(token):
+            end = _chain_end(tokens, k, stop)
+            phrase = phrase_ending_at(tokens, end)
+            if phrase is not None and phrase.kind != "place":
+                if end + 1 < stop and tokens[end + 1].text == ",":  # X, the Y, congratulated
+                    return phrase
+                return phrase
+        elif fold(token.text) in speaker_nouns():
+            return phrase_ending_at(tokens, k)
+        elif token.kind == "word" and k - first > 8:
+            break
+    return None
+
+
+def _index_at(tokens: list[Token], start: int, upto: int) -> int:
+    for k in range(upto, -1, -1):
+        if tokens[k].start == start:
+            return k
+    return upto
+
+
+def _subject_with_apposition(tokens: list[Token], j: int) -> Phrase | None:
+    """``NAME, the Speaker of the House, said`` or ``A Republican Assemblywoman, Jill Tolles,
+    said``: the name wins over the description."""
+    c = j - 1
+    while c >= 0 and j - c <= MAX_APPOSITION_TOKENS and tokens[c].text not in (",", "—", "–"):
+        if tokens[c].text in "“”\"‘’":
+            return None
+        c -= 1
+    if c < 0 or j - c > MAX_APPOSITION_TOKENS:
+        return phrase_ending_at(tokens, j - 1)
+    inner = phrase_ending_at(tokens, j - 1)
+    head = phrase_ending_at(tokens, c - 1)
+    inner_words = _text(tokens[c + 1 : j])
+    if inner is not None and inner.kind == "person" and (head is None or head.kind != "person"):
+        context = f"{head.name if head else ''} {inner.context}".strip()
+        return Phrase(inner.start, inner.end, inner.name, "person", context)
+    if head is not None:
+        return Phrase(head.start, head.end, head.name, head.kind,
+                      f"{head.context} , {inner_words}".strip(" ,"), head.owner)  # fmt: skip
+    return inner
+
+
+# ---------------------------------------------------------------------------
+# The people an article names, and resolution
+
+
+@dataclass
+class People:
+    """People named in an article, in order, and the keys that name them again."""
+
+    names: list[str] = field(default_factory=list)
+    by_key: dict[str, str] = field(default_factory=dict)  # surname, folded name, initials
+    by_role: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role -> (pos, name)
+    context: dict[str, str] = field(default_factory=dict)  # name -> roles when first named
+    #: Every person and every organisation named, in text order: (offset, name, kind, context).
+    mentions: list[tuple[int, str, str, str]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)  # the mentions' offsets, for bisection
+
+    def add(self, name: str, start: int, roles: str) -> None:
+        if name not in self.names:
+            self.names.append(name)
+        if roles and not self.context.get(name):
+            self.context[name] = roles
+        parts = name.split()
+        keys = {fold(name), fold(parts[-1]), fold(parts[0]),
+                "".join(p[0] for p in parts if p[:1].isupper())}  # fmt: skip
+        for key in keys:
+            self.by_key.setdefault(key, name)
+        for role in roles.split():
+            folded = fold(role)
+            if folded in role_words() or folded in speaker_nouns():
+                self.by_role.setdefault(folded, []).append((start, name))
+
+    def full_name(self, name: str) -> str | None:
+        """The full name a name, a surname or initials stand for, if the article gave one."""
+        folded = fold(name)
+        if folded in self.by_key:
+            return self.by_key[folded]
+        last = fold(name.split()[-1])
+        candidate = self.by_key.get(last)
+        if candidate and all(fold(p) in fold(candidate).split() for p in name.split()):
+            return candidate
+        return None
+
+    def last(self, kinds: tuple[str, ...], before: int) -> tuple[int, str, str, str] | None:
+        """The last mention of one of ``kinds`` that starts before offset ``before``."""
+        k = bisect_right(self._starts, before - 1)
+        while k > 0:
+            k -= 1
+            if self.mentions[k][2] in kinds:
+                return self.mentions[k]
+        return None
+
+    def with_role(self, role: str, before: int) -> str | None:
+        """The person last introduced with ``role`` before offset ``before``."""
+        found = self.by_role.get(fold(role), [])
+        k = bisect_right([start for start, _ in found], before)
+        return found[k - 1][1] if k else None
+
+
+def find_people(article: Article, known: dict[str, str] | None = None) -> People:
+    """Every person the article names with two words or more (roles split off), every
+    mention of them, and every organisation named. ``known`` adds full names from elsewhere
+    (the actor dictionary) under their keys, after the article's own. Two passes: names,
+    then mentions (so that "Austin" before "Lloyd Austin" still counts)."""
+    people = People()
+    phrases: list[Phrase] = []
+    for sentence in article.sentences:
+        tokens = article.tokens_within(sentence.start, sentence.end)
+        k = 0
+        while k < len(tokens):
+            if not _is_cap(tokens[k]):
+                k += 1
+                continue
+            j = _chain_end(tokens, k, len(tokens))
+            phrase = _name_phrase(tokens, k, j, _context_before(tokens, k))
+            k = j + 1
+            if phrase is None:
+                continue
+            phrases.append(phrase)
+            if phrase.kind == "person" and len(phrase.name.split()) >= 2:
+                people.add(phrase.name, phrase.start, phrase.context)
+    for name, context in (known or {}).items():
+        parts = name.split()
+        for key in (fold(name), fold(parts[-1])):
+            people.by_key.setdefault(key, name)
+        people.context.setdefault(name, context)
+    for phrase in phrases:
+        if phrase.kind in ("person", "name"):
+            full = people.full_name(phrase.name)
+            if full is not None:
+                people.mentions.append((phrase.start, full, "person", phrase.context))
+        elif phrase.kind in ("organisation", "place"):
+            people.mentions.append((phrase.start, phrase.name, "group", phrase.context))
+    people._starts = [m[0] for m in people.mentions]
+    return people
+
+
+class Resolved(NamedTuple):
+    """A speaker after resolution: the name to report, its kind, and the phrase's context."""
+
+    name: str
+    kind: str
+    context: str
+
+
+def resolve(phrase: Phrase, people: People, previous: Resolved | None = None) -> Resolved:
+    """The full name behind a phrase (see the module docstring, rule 3). A pronoun takes
+    ``previous`` (the last speaker, when recent) if it is of its kind, else the last person
+    (he, she) or organisation (it, they) named before it."""
+    if phrase.kind == "pronoun":
+        kind = "person" if phrase.name.casefold() in PERSON_PRONOUNS else "group"
+        same_kind = (kind, "name") if kind == "person" else (kind, "organisation", "place")
+        previous_kind = previous.kind.removeprefix("pronoun>") if previous else ""
+        if previous is not None and kind == "person" and previous_kind == "group" and fold(
+                previous.name.split()[-1]) in role_words():  # fmt: skip
+            previous_kind = "person"  # "a defense ministry spokesman ... He said"
+        if previous is not None and previous_kind in same_kind:
+            return Resolved(previous.name, f"pronoun>{kind}", previous.context)
+        found = people.last((kind,), phrase.start)
+        if found is not None:
+            return Resolved(found[1], f"pronoun>{kind}", people.context.get(found[1], found[3]))
+        if previous is not None:  # "China's foreign ministry said ... He added": its spokesman
+            return Resolved(previous.name, f"pronoun>{previous_kind}", previous.context)
+        return Resolved(phrase.name, "pronoun", "")
+    if phrase.kind in ("person", "name"):
+        full = people.full_name(phrase.name)
+        if full is not None:
+            return Resolved(full, "person", phrase.context)
+        return Resolved(phrase.name, phrase.kind, phrase.context)
+    if phrase.kind == "description":
+        head = fold(phrase.name.split()[-1])
+        if head in role_words() and not phrase.owner:
+            person = people.with_role(head, phrase.start)
+            if person is not None:
+                return Resolved(person, "person", phrase.context)
+        return Resolved(phrase.name, "group", phrase.context)
+    return Resolved(phrase.name, phrase.kind, phrase.context)
+
+
+# ---------------------------------------------------------------------------
+# Sentences as token lists
+
+
+@dataclass(frozen=True)
+class SentenceTokens:
+    """A sentence and its tokens (local indices are positions in ``tokens``)."""
+
+    sentence: Sentence
+    tokens: list[Token]
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        starts = [t.start for t in self.tokens]
+        return bisect_right(starts, offset - 1)
