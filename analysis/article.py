@@ -497,7 +497,7 @@ def _sentence_starters() -> frozenset[str]:
 
 
 _CANDIDATE_END = re.compile(
-    r"(?P<end>\.\.\.|…|[.!?]+)(?P<close>[\"'”’)\]]*)(?=\s+[\"'“‘(\[]*(?P<next>[A-Z0-9][\w’'.-]*))"
+    r"(?P<end>\.\.\.|…|(?<![.!?])[.!?]+)(?P<close>[\"'”’)\]]*)(?=\s+[\"'“‘(\[]*(?P<next>[A-Z0-9][\w’'.-]*))"
 )
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}")
 _INITIAL = re.compile(r"[A-Z]\.")
