@@ -18,13 +18,17 @@ a leading byte-order mark is dropped and CRLF / CR line ends become LF.
 
 from __future__ import annotations
 
+import codecs
+import errno
+import os
 import re
+import stat
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, BinaryIO, Literal, TypeVar
 
 import pandas as pd
 
@@ -189,6 +193,36 @@ class Article:
 # Reading and decoding
 
 
+@dataclass(frozen=True)
+class InputHints:
+    """What an input error tells the user to change: the API's keywords by default;
+    the command line passes its flags."""
+
+    max_bytes: str = "max_bytes= to load_article"
+    encoding: str = "encoding="
+
+
+API_HINTS = InputHints()
+
+#: Byte-order marks that decide the encoding whatever ``encoding`` says (longest first:
+#: the UTF-32 LE mark begins with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: Control characters that never occur in a text article (tab, line ends and form feed do).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_FILE_TYPES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
 def load_article(
     source: str | Path | bytes,
     *,
@@ -198,87 +232,198 @@ def load_article(
 ) -> Article:
     """Read an article from a path, raw bytes, or the text itself.
 
-    A ``str`` that names an existing file (and has no line break) is read as a
-    path; any other ``str`` is the article text. Raises :class:`ArticleError`
-    for input that is not an article: missing path, directory, binary or
-    undecodable bytes, empty text, or more than ``max_bytes`` bytes.
+    A ``str`` without a line break that names an existing file, or looks like a
+    file name (``article.txt``), is read as a path; any other ``str`` is the
+    article text. Raises :class:`ArticleError` for input that is not an article:
+    missing path, directory or other non-regular file, binary or undecodable
+    bytes, empty text, a language written without spaces between words, or more
+    than ``max_bytes`` bytes.
     """
-    name: str | None = None
-    if isinstance(source, Path) or (
-        isinstance(source, str) and "\n" not in source and _looks_like_path(source)
-    ):
-        path = Path(source)
-        name = str(path)
-        raw = _read_file(path, max_bytes)
-        text = decode(raw, encoding=encoding, name=name)
-    elif isinstance(source, bytes):
+    if isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
+        name = str(source)
+        raw = read_bytes(Path(source), max_bytes=max_bytes)
+        return article_from_bytes(
+            raw, encoding=encoding, name=name, source=name, article_id=article_id
+        )
+    if isinstance(source, bytes):
         _check_size(len(source), max_bytes, "input")
-        text = decode(source, encoding=encoding, name="input")
-    elif isinstance(source, str):
+        return article_from_bytes(source, encoding=encoding, article_id=article_id)
+    if isinstance(source, str):
         _check_size(len(source.encode("utf-8", "surrogatepass")), max_bytes, "input")
-        text = source
-    else:
-        raise ArticleError(f"expected a path, bytes or text, got {type(source).__name__}")
-    text = normalise(text)
+        return _article_from_text(normalise(source), "input", None, article_id)
+    raise ArticleError(f"expected a path, bytes or text, got {type(source).__name__}")
+
+
+def article_from_bytes(
+    raw: bytes,
+    *,
+    encoding: str = "utf-8",
+    name: str = "input",
+    source: str | None = None,
+    article_id: str | None = None,
+    hints: InputHints = API_HINTS,
+) -> Article:
+    """Decode ``raw`` (see :func:`decode`) and build its :class:`Article`; ``name`` is what
+    error messages call the input, ``source`` the path the article records."""
+    text = normalise(decode(raw, encoding=encoding, name=name, hints=hints))
+    return _article_from_text(text, name, source, article_id)
+
+
+def _article_from_text(text: str, name: str, source: str | None, article_id: str | None) -> Article:
     if not text.strip():
-        raise ArticleError(f"{name or 'input'} is empty: there is no text to analyse")
-    identifier = article_id or (Path(name).stem if name else "article")
-    return parse_article(text, source=name, article_id=identifier)
+        raise ArticleError(f"{name} is empty: there is no text to analyse")
+    identifier = article_id or (Path(source).stem if source else "article")
+    return parse_article(text, source=source, article_id=identifier)
 
 
 def _looks_like_path(source: str) -> bool:
-    if len(source) > 4096:
+    """Whether a ``str`` names a file rather than holding the text, told apart without
+    an error: text is seldom a valid file name, and a path never holds a line break."""
+    if not source or "\n" in source or "\0" in source or len(source) > _PATH_MAX:
         return False
-    path = Path(source)
-    if path.exists():
-        return True
-    # A short one-liner ending in a file extension is a path that does not exist.
-    return bool(re.fullmatch(r"[^\s]+\.(txt|md|text|html?)", source)) or "/" in source[:1]
+    try:
+        os.lstat(source)  # lstat: a dangling symlink or a symlink loop is still a path
+    except OSError:
+        # Too long a name, a missing file, ...: a one-liner ending in a file extension
+        # (or an absolute path of one line) is a path that cannot be read.
+        return bool(_PATH_LIKE.fullmatch(source))
+    except ValueError:
+        return False
+    return True
 
 
-def _check_size(n_bytes: int, max_bytes: int, name: str) -> None:
+#: Longer strings are never paths (Linux's PATH_MAX).
+_PATH_MAX = 4096
+_PATH_LIKE = re.compile(r"[^\n]*\.(?:txt|md|text|html?)|/\S*")
+
+
+def _check_size(
+    n_bytes: int, max_bytes: int, name: str, hints: InputHints = API_HINTS, *, exact: bool = True
+) -> None:
     if n_bytes > max_bytes:
+        size = _bytes(n_bytes, ".1f") if exact else f"more than {_bytes(max_bytes, 'g')}"
         raise ArticleError(
-            f"{name} is {n_bytes / 1e6:.1f} MB; articles over {max_bytes / 1e6:g} MB are "
-            f"refused (pass max_bytes= to load_article to raise the limit)"
+            f"{name} is {size}; articles over {_bytes(max_bytes, 'g')} are refused "
+            f"(pass {hints.max_bytes} to raise the limit)"
         )
 
 
-def _read_file(path: Path, max_bytes: int) -> bytes:
-    if not path.exists():
-        raise ArticleError(f"{path}: no such file")
-    if path.is_dir():
-        raise ArticleError(f"{path} is a directory, not an article file")
+def _bytes(n_bytes: int, digits: str) -> str:
+    """A size for people: ``5.2 MB``, ``20 KB``, ``100 bytes``."""
+    for unit, scale in (("MB", 1e6), ("KB", 1e3)):
+        if n_bytes >= scale:
+            return f"{n_bytes / scale:{digits}} {unit}"
+    return f"{n_bytes} bytes"
+
+
+def read_bytes(
+    source: Path | BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None,
+    hints: InputHints = API_HINTS,
+) -> bytes:  # fmt: skip
+    """The bytes of a regular file, or of an open binary stream (standard input).
+
+    Reads at most ``max_bytes + 1`` bytes, so that a stream without end (``/dev/zero``,
+    ``yes |``) is refused once it passes the limit. A path must be a regular file:
+    opening a FIFO or a device could wait for ever or never end.
+    """
+    if not isinstance(source, Path):
+        name = name or "input"
+        try:
+            raw = source.read(max_bytes + 1)
+        except OSError as error:
+            if error.errno == errno.EBADF:
+                raise ArticleError(f"{name} is closed: there is no article to read") from error
+            raise ArticleError(f"{name} cannot be read ({error.strerror or error})") from error
+        _check_size(len(raw), max_bytes, name, hints, exact=False)
+        return raw
+    name = name or str(source)
     try:
-        _check_size(path.stat().st_size, max_bytes, str(path))
-        return path.read_bytes()
-    except PermissionError as error:
-        raise ArticleError(f"{path}: permission denied") from error
+        # O_NONBLOCK: opening a FIFO without a writer returns at once (it is refused below).
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(source, flags)
     except OSError as error:
-        raise ArticleError(f"{path}: cannot be read ({error.strerror or error})") from error
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-
-
-def decode(raw: bytes, *, encoding: str = "utf-8", name: str = "input") -> str:
-    """Decode bytes, refusing binary data and naming the first undecodable byte."""
-    if b"\x00" in raw[:8192]:
-        raise ArticleError(f"{name} looks binary (it contains NUL bytes), not a text article")
+        raise ArticleError(_open_error(source, name, error)) from error
     try:
-        text = raw.decode(
-            "utf-8-sig" if encoding.lower().replace("_", "-") == "utf-8" else encoding
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise ArticleError(f"{name} is a directory, not an article file")
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((what for test, what in _FILE_TYPES if test(info.st_mode)), "special")
+            raise ArticleError(
+                f"{name} is {kind}, not a regular file; pass a file, or its content on "
+                "standard input"
+            )
+        _check_size(info.st_size, max_bytes, name, hints)
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            raw = file.read(max_bytes + 1)  # the file may have grown since fstat
+    except OSError as error:
+        raise ArticleError(f"{name} cannot be read ({error.strerror or error})") from error
+    finally:
+        os.close(descriptor)
+    _check_size(len(raw), max_bytes, name, hints, exact=False)
+    return raw
+
+
+def _open_error(path: Path, name: str, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return f"{name}: too many levels of symbolic links (a symlink loop)"
+    if isinstance(error, FileNotFoundError):
+        if path.is_symlink():
+            return f"{name}: broken symbolic link (it points to {os.readlink(path)!r})"
+        return f"{name}: no such file"
+    if isinstance(error, IsADirectoryError):
+        return f"{name} is a directory, not an article file"
+    if isinstance(error, PermissionError):
+        return f"{name}: permission denied"
+    if error.errno == errno.ENAMETOOLONG:
+        return f"{name[:60]}...: file name too long"
+    if isinstance(error, NotADirectoryError):
+        return f"{name}: no such file (a part of the path is not a directory)"
+    return f"{name}: cannot be read ({error.strerror or error})"
+
+
+def decode(
+    raw: bytes, *, encoding: str = "utf-8", name: str = "input", hints: InputHints = API_HINTS
+) -> str:
+    """Decode bytes, refusing binary data and naming the first undecodable byte.
+
+    A UTF-8, UTF-16 or UTF-32 byte-order mark decides the encoding. Any NUL byte (in
+    an 8-bit or UTF-8 text) or control character other than tab, line ends and form
+    feed marks the input as binary, wherever it is.
+    """
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError as error:
+        raise ArticleError(f"unknown encoding {encoding!r}") from error
+    for bom, bom_codec in _BOMS:
+        if raw.startswith(bom):
+            codec = encoding = bom_codec
+            break
+    else:
+        if codec == "utf-8":
+            codec = "utf-8-sig"
+    wide = codec.startswith(("utf-16", "utf-32"))
+    nul = -1 if wide else raw.find(b"\x00")
+    if nul >= 0:
+        raise ArticleError(
+            f"{name} looks binary (a NUL byte at offset {nul}), not a text article; if it is "
+            f"UTF-16 or UTF-32 text without a byte-order mark, pass {hints.encoding} "
+            "(e.g. utf-16-le)"
         )
+    try:
+        text = raw.decode(codec)
     except UnicodeDecodeError as error:
         raise ArticleError(
             f"{name} is not valid {encoding}: byte 0x{raw[error.start]:02x} at offset "
-            f"{error.start} cannot be decoded (pass encoding=, e.g. 'cp1252', if you know it)"
+            f"{error.start} cannot be decoded (pass {hints.encoding}, e.g. cp1252, if you know "
+            "the encoding)"
         ) from error
-    except LookupError as error:
-        raise ArticleError(f"unknown encoding {encoding!r}") from error
-    sample = text[:8192]
-    if len(_CONTROL.findall(sample)) > 0.05 * len(sample):
-        raise ArticleError(f"{name} looks binary (too many control characters), not a text article")
+    control = _CONTROL.search(text)
+    if control:
+        raise ArticleError(
+            f"{name} looks binary (control character U+{ord(control.group()):04X} at "
+            f"character {control.start()}), not a text article"
+        )
     return text
 
 
