@@ -23,6 +23,7 @@ import errno
 import os
 import re
 import stat
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -435,7 +436,7 @@ def normalise(text: str) -> str:
 # ---------------------------------------------------------------------------
 # Blocks: headline, metadata, dateline, body, sections
 
-_SENTENCE_PUNCT = '.!?…:;,"”’)'
+_SENTENCE_PUNCT = '.!?…:;,"”’)。！？」』）'
 
 
 @dataclass(frozen=True)
@@ -525,20 +526,63 @@ def find_dateline(paragraph: str) -> re.Match[str] | None:
 
 def parse_article(text: str, *, source: str | None = None, article_id: str = "article") -> Article:
     """Build an :class:`Article` from normalised text (see :func:`load_article`)."""
+    _refuse_unspaced_language(text)
     blocks = _blocks(text)
-    position = 0
-    headline_block: _Block | None = None
-    if len(blocks) > 1 and _is_headline(blocks[0]):
-        headline_block = blocks[0]
-        position = 1
+    headline_block, metadata, position = _headline_and_metadata(blocks)
+    body_blocks, raw_sections = _body_and_sections(blocks[position:])
+    dateline, body_blocks[0] = _dateline(text, body_blocks[0])
+    sections = _sections(text, body_blocks, raw_sections)
+    paragraphs = tuple(
+        Paragraph(number, text[b.start : b.end], b.start, b.end)
+        for number, b in enumerate(body_blocks, start=1)
+    )
+    sentences = _sentences(text, headline_block, paragraphs)
+    return Article(
+        text=text,
+        headline=text[headline_block.start : headline_block.end] if headline_block else "",
+        metadata=tuple(metadata),
+        dateline=dateline,
+        paragraphs=paragraphs,
+        sections=tuple(sections),
+        sentences=tuple(sentences),
+        tokens=tuple(_tokens(sentences)),
+        source=source,
+        article_id=article_id,
+    )
+
+
+def _refuse_unspaced_language(text: str) -> None:
+    """Refuse text in a language written without spaces between words (Chinese, Japanese,
+    Thai, ...): every measure here counts words between spaces."""
+    unspaced = language.unspaced_language(text)
+    if unspaced:
+        code, name = unspaced
+        raise ArticleError(
+            f"the text is in {name} ({code}), which is written without spaces between words; "
+            "this library segments words by spaces and its measures are built for English, "
+            "so it does not analyse it"
+        )
+
+
+def _headline_and_metadata(blocks: list[_Block]) -> tuple[_Block | None, list[str], int]:
+    """The headline block (if any), the metadata lines after it, and where the body starts."""
+    if not (len(blocks) > 1 and _is_headline(blocks[0])):
+        return None, [], 0
     metadata: list[str] = []
-    while headline_block and position < len(blocks) and _is_metadata(blocks[position]):
+    position = 1
+    while position < len(blocks) and _is_metadata(blocks[position]):
         metadata.extend(blocks[position].lines)
         position += 1
+    return blocks[0], metadata, position
 
+
+def _body_and_sections(
+    blocks: list[_Block],
+) -> tuple[list[_Block], list[tuple[_Block, list[_Block]]]]:
+    """Body blocks up to the first heading, then each heading with the blocks under it."""
     body_blocks: list[_Block] = []
     raw_sections: list[tuple[_Block, list[_Block]]] = []
-    for block in blocks[position:]:
+    for block in blocks:
         opens_section = body_blocks and _is_heading(block) and block is not blocks[-1]
         if opens_section:
             raw_sections.append((block, []))
@@ -548,19 +592,28 @@ def parse_article(text: str, *, source: str | None = None, article_id: str = "ar
             body_blocks.append(block)
     if not body_blocks:
         raise ArticleError("no body text: the input holds only a headline or metadata lines")
+    return body_blocks, raw_sections
 
-    dateline = None
-    first = body_blocks[0]
+
+def _dateline(text: str, first: _Block) -> tuple[Dateline | None, _Block]:
+    """The dateline opening the first body block, and that block without it."""
     match = find_dateline(text[first.start : first.end])
-    if match:
-        dateline = Dateline(
-            text=match.group().strip(),
-            place=match.group("place"),
-            start=first.start,
-            end=first.start + len(match.group().rstrip()),
-        )
-        body_blocks[0] = _Block(first.start + match.end(), first.end, first.lines)
+    if not match:
+        return None, first
+    dateline = Dateline(
+        text=match.group().strip(),
+        place=match.group("place"),
+        start=first.start,
+        end=first.start + len(match.group().rstrip()),
+    )
+    return dateline, _Block(first.start + match.end(), first.end, first.lines)
 
+
+def _sections(
+    text: str, body_blocks: list[_Block], raw_sections: list[tuple[_Block, list[_Block]]]
+) -> list[Section]:
+    """Trailing sections; one in the body's language whose heading is not listed as
+    non-body joins the body (``body_blocks`` is extended in place)."""
     body_language = ""  # detected only when a heading leaves the section's status open
     sections: list[Section] = []
     for heading_block, section_blocks in raw_sections:
@@ -576,23 +629,17 @@ def parse_article(text: str, *, source: str | None = None, article_id: str = "ar
         sections.append(Section(heading, text[start:end], start, end, included))
         if included:
             body_blocks.extend(section_blocks)
+    return sections
 
-    paragraphs = tuple(
-        Paragraph(number, text[b.start : b.end], b.start, b.end)
-        for number, b in enumerate(body_blocks, start=1)
-    )
+
+def _sentences(
+    text: str, headline_block: _Block | None, paragraphs: tuple[Paragraph, ...]
+) -> list[Sentence]:
+    """The headline as sentence 0 (when there is one), then each paragraph's sentences."""
     sentences: list[Sentence] = []
     if headline_block is not None:
-        sentences.append(
-            Sentence(
-                0,
-                text[headline_block.start : headline_block.end],
-                headline_block.start,
-                headline_block.end,
-                0,
-                "headline",
-            )
-        )
+        start, end = headline_block.start, headline_block.end
+        sentences.append(Sentence(0, text[start:end], start, end, 0, "headline"))
     for paragraph in paragraphs:
         for start, end in split_sentences(paragraph.text):
             sentences.append(
@@ -605,6 +652,11 @@ def parse_article(text: str, *, source: str | None = None, article_id: str = "ar
                     "body",
                 )
             )
+    return sentences
+
+
+def _tokens(sentences: list[Sentence]) -> list[Token]:
+    """Every sentence's tokens, numbered through the article, with offsets into its text."""
     tokens: list[Token] = []
     for sentence in sentences:
         text_of, offset = sentence.text, sentence.start
@@ -613,18 +665,7 @@ def parse_article(text: str, *, source: str | None = None, article_id: str = "ar
             tokens.append(
                 Token(len(tokens), text_of[start:end], kind, offset + start, offset + end, *where)
             )
-    return Article(
-        text=text,
-        headline=text[headline_block.start : headline_block.end] if headline_block else "",
-        metadata=tuple(metadata),
-        dateline=dateline,
-        paragraphs=paragraphs,
-        sections=tuple(sections),
-        sentences=tuple(sentences),
-        tokens=tuple(tokens),
-        source=source,
-        article_id=article_id,
-    )
+    return tokens
 
 
 # ---------------------------------------------------------------------------
@@ -702,13 +743,37 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 # Tokens
 
 _LETTER = re.compile(r"[^\W\d_]")
-_ACRONYM_PATTERN = r"(?:[^\W\d_]\.){2,}"
-_WORD_PART = r"\w+(?:['’]\w+)*"
-_TOKEN = re.compile(
-    rf"(?P<number>\d+(?:[.,:/+]\d+)*%?(?![\w‐‑-]))"
-    rf"|(?P<word>(?:{_ACRONYM_PATTERN}|{_WORD_PART})(?:[-‐‑](?:{_ACRONYM_PATTERN}|{_WORD_PART}))*)"
-    r"|(?P<punct>\.\.\.|--|[^\w\s])"
-)
+
+
+def _combining_marks() -> str:
+    """Character-class ranges of the combining marks (Unicode categories Mn, Mc, Me) of the
+    Basic Multilingual Plane: within it ``re`` tests a class with a bitmap, in one step.
+
+    ``\\w`` does not match them, so without them a word in decomposed form (NFD: ``e``
+    followed by U+0301 for ``é``) would be split at each accent.
+    """
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(f"{chr(first)}-{chr(last)}" for first, last in ranges)
+
+
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    """The token pattern, built on first use (listing the combining marks takes 10 ms)."""
+    marks = _combining_marks()
+    acronym = rf"(?:[^\W\d_][{marks}]*\.){{2,}}"
+    letters = rf"\w+(?:[{marks}]+\w*)*"  # marks, when there are any, follow their letter
+    word_part = rf"{letters}(?:['’]{letters})*"
+    return re.compile(
+        rf"(?P<number>\d+(?:[.,:/+]\d+)*%?(?![\w‐‑-]))"
+        rf"|(?P<word>(?:{acronym}|{word_part})(?:[-‐‑](?:{acronym}|{word_part}))*)"
+        r"|(?P<punct>\.\.\.|--|[^\w\s])"
+    )
 
 
 def tokenize(text: str) -> list[tuple[TokenKind, int, int]]:
@@ -722,7 +787,7 @@ def tokenize(text: str) -> list[tuple[TokenKind, int, int]]:
     abbreviations = _abbreviations()
     tokens: list[tuple[TokenKind, int, int]] = []
     position = 0
-    for match in _TOKEN.finditer(text):
+    for match in _token_pattern().finditer(text):
         kind: TokenKind = match.lastgroup  # type: ignore[assignment]
         start, end = match.span()
         if start < position:  # the period an abbreviation took
