@@ -883,7 +883,13 @@ def structure_table(article: Article) -> pd.DataFrame:
     ``n_sentences``, ``n_words``, ``text``.
     """
     sentences = unnest_sentences(article)
-    per_paragraph = sentences[sentences["part"] == "body"].groupby("paragraph")
+    # One pass over the sentences (a get_group per paragraph made this quadratic).
+    per_paragraph = (
+        sentences[sentences["part"] == "body"]
+        .groupby("paragraph")["n_words"]
+        .agg(["size", "sum"])
+        .to_dict("index")
+    )
     rows = []
     if article.headline:
         rows.append(
@@ -904,15 +910,15 @@ def structure_table(article: Article) -> pd.DataFrame:
     if article.dateline:
         rows.append(("dateline", article.dateline.place, "", False, 0, 0, article.dateline.text))
     for paragraph in article.paragraphs:
-        group = per_paragraph.get_group(paragraph.index)
+        counts = per_paragraph.get(paragraph.index, {"size": 0, "sum": 0})
         rows.append(
             (
                 "paragraph",
                 str(paragraph.index),
                 article.language,
                 True,
-                len(group),
-                int(group["n_words"].sum()),
+                int(counts["size"]),
+                int(counts["sum"]),
                 paragraph.text,
             )
         )
