@@ -26,16 +26,29 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the locked dependencies
 
+# ARTICLE is never put in the environment of a recipe: make would expand it to do so, and
+# run any $$(shell ...) in it.
+unexport ARTICLE
 report: install ## Run every notebook on ARTICLE (default: the seed) and write HTML to reports/
-	@mkdir -p reports
-	@for nb in $(NOTEBOOKS); do \
-	  name=$$(basename $$nb .ipynb); \
-	  $(BIN)/papermill --no-progress-bar --log-level WARNING --cwd notebooks -k python3 $$nb reports/$$name.ipynb \
-	    -p article_path "$(abspath $(ARTICLE))" || exit 1; \
-	  $(BIN)/jupyter nbconvert --log-level WARN --to html reports/$$name.ipynb || exit 1; \
-	  rm reports/$$name.ipynb; \
-	done
-	@echo "reports written to reports/"
+	@# ARTICLE reaches the shell as data, never as code: its raw value (make does not expand it)
+	@# in single quotes, each quote in it written '\''. The pages are written to a temporary
+	@# folder and moved into reports/ only when every notebook has run.
+	@article='$(subst ','\'',$(if $(filter file default,$(origin ARTICLE)),$(SEED),$(value ARTICLE)))'; \
+	case "$$article" in /*) ;; *) article="$$PWD/$$article" ;; esac; \
+	if [ ! -f "$$article" ]; then echo "error: $$article: no such file" >&2; exit 2; fi; \
+	mkdir -p reports && tmp=$$(mktemp -d reports/.partial.XXXXXX) || exit 1; \
+	trap 'rm -rf "$$tmp"' EXIT; \
+	for nb in $(NOTEBOOKS); do \
+	  name=$$(basename "$$nb" .ipynb); \
+	  $(BIN)/papermill --no-progress-bar --log-level WARNING --cwd notebooks -k python3 \
+	    "$$nb" "$$tmp/$$name.ipynb" -r article_path "$$article" || exit 1; \
+	  $(BIN)/jupyter nbconvert --log-level WARN --to html --output-dir "$$tmp" \
+	    "$$tmp/$$name.ipynb" || exit 1; \
+	done; \
+	for nb in $(NOTEBOOKS); do \
+	  name=$$(basename "$$nb" .ipynb); mv -f "$$tmp/$$name.html" "reports/$$name.html" || exit 1; \
+	done; \
+	echo "reports written to reports/"
 
 test: install ## Run the library tests, ruff, and the notebooks against their committed outputs
 	$(BIN)/ruff check analysis tests benchmarks

@@ -18,12 +18,17 @@ a leading byte-order mark is dropped and CRLF / CR line ends become LF.
 
 from __future__ import annotations
 
+import codecs
+import errno
+import os
 import re
+import stat
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 import pandas as pd
 
@@ -184,6 +189,36 @@ class Article:
 # Reading and decoding
 
 
+@dataclass(frozen=True)
+class InputHints:
+    """What an input error tells the user to change: the API's keywords by default;
+    the command line passes its flags."""
+
+    max_bytes: str = "max_bytes= to load_article"
+    encoding: str = "encoding="
+
+
+API_HINTS = InputHints()
+
+#: Byte-order marks that decide the encoding whatever ``encoding`` says (longest first:
+#: the UTF-32 LE mark begins with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: Control characters that never occur in a text article (tab, line ends and form feed do).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_FILE_TYPES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
 def load_article(
     source: str | Path | bytes,
     *,
@@ -193,87 +228,198 @@ def load_article(
 ) -> Article:
     """Read an article from a path, raw bytes, or the text itself.
 
-    A ``str`` that names an existing file (and has no line break) is read as a
-    path; any other ``str`` is the article text. Raises :class:`ArticleError`
-    for input that is not an article: missing path, directory, binary or
-    undecodable bytes, empty text, or more than ``max_bytes`` bytes.
+    A ``str`` without a line break that names an existing file, or looks like a
+    file name (``article.txt``), is read as a path; any other ``str`` is the
+    article text. Raises :class:`ArticleError` for input that is not an article:
+    missing path, directory or other non-regular file, binary or undecodable
+    bytes, empty text, a language written without spaces between words, or more
+    than ``max_bytes`` bytes.
     """
-    name: str | None = None
-    if isinstance(source, Path) or (
-        isinstance(source, str) and "\n" not in source and _looks_like_path(source)
-    ):
-        path = Path(source)
-        name = str(path)
-        raw = _read_file(path, max_bytes)
-        text = decode(raw, encoding=encoding, name=name)
-    elif isinstance(source, bytes):
+    if isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
+        name = str(source)
+        raw = read_bytes(Path(source), max_bytes=max_bytes)
+        return article_from_bytes(
+            raw, encoding=encoding, name=name, source=name, article_id=article_id
+        )
+    if isinstance(source, bytes):
         _check_size(len(source), max_bytes, "input")
-        text = decode(source, encoding=encoding, name="input")
-    elif isinstance(source, str):
+        return article_from_bytes(source, encoding=encoding, article_id=article_id)
+    if isinstance(source, str):
         _check_size(len(source.encode("utf-8", "surrogatepass")), max_bytes, "input")
-        text = source
-    else:
-        raise ArticleError(f"expected a path, bytes or text, got {type(source).__name__}")
-    text = normalise(text)
+        return _article_from_text(normalise(source), "input", None, article_id)
+    raise ArticleError(f"expected a path, bytes or text, got {type(source).__name__}")
+
+
+def article_from_bytes(
+    raw: bytes,
+    *,
+    encoding: str = "utf-8",
+    name: str = "input",
+    source: str | None = None,
+    article_id: str | None = None,
+    hints: InputHints = API_HINTS,
+) -> Article:
+    """Decode ``raw`` (see :func:`decode`) and build its :class:`Article`; ``name`` is what
+    error messages call the input, ``source`` the path the article records."""
+    text = normalise(decode(raw, encoding=encoding, name=name, hints=hints))
+    return _article_from_text(text, name, source, article_id)
+
+
+def _article_from_text(text: str, name: str, source: str | None, article_id: str | None) -> Article:
     if not text.strip():
-        raise ArticleError(f"{name or 'input'} is empty: there is no text to analyse")
-    identifier = article_id or (Path(name).stem if name else "article")
-    return parse_article(text, source=name, article_id=identifier)
+        raise ArticleError(f"{name} is empty: there is no text to analyse")
+    identifier = article_id or (Path(source).stem if source else "article")
+    return parse_article(text, source=source, article_id=identifier)
 
 
 def _looks_like_path(source: str) -> bool:
-    if len(source) > 4096:
+    """Whether a ``str`` names a file rather than holding the text, told apart without
+    an error: text is seldom a valid file name, and a path never holds a line break."""
+    if not source or "\n" in source or "\0" in source or len(source) > _PATH_MAX:
         return False
-    path = Path(source)
-    if path.exists():
-        return True
-    # A short one-liner ending in a file extension is a path that does not exist.
-    return bool(re.fullmatch(r"[^\s]+\.(txt|md|text|html?)", source)) or "/" in source[:1]
+    try:
+        os.lstat(source)  # lstat: a dangling symlink or a symlink loop is still a path
+    except OSError:
+        # Too long a name, a missing file, ...: a one-liner ending in a file extension
+        # (or an absolute path of one line) is a path that cannot be read.
+        return bool(_PATH_LIKE.fullmatch(source))
+    except ValueError:
+        return False
+    return True
 
 
-def _check_size(n_bytes: int, max_bytes: int, name: str) -> None:
+#: Longer strings are never paths (Linux's PATH_MAX).
+_PATH_MAX = 4096
+_PATH_LIKE = re.compile(r"[^\n]*\.(?:txt|md|text|html?)|/\S*")
+
+
+def _check_size(
+    n_bytes: int, max_bytes: int, name: str, hints: InputHints = API_HINTS, *, exact: bool = True
+) -> None:
     if n_bytes > max_bytes:
+        size = _bytes(n_bytes, ".1f") if exact else f"more than {_bytes(max_bytes, 'g')}"
         raise ArticleError(
-            f"{name} is {n_bytes / 1e6:.1f} MB; articles over {max_bytes / 1e6:g} MB are "
-            f"refused (pass max_bytes= to load_article to raise the limit)"
+            f"{name} is {size}; articles over {_bytes(max_bytes, 'g')} are refused "
+            f"(pass {hints.max_bytes} to raise the limit)"
         )
 
 
-def _read_file(path: Path, max_bytes: int) -> bytes:
-    if not path.exists():
-        raise ArticleError(f"{path}: no such file")
-    if path.is_dir():
-        raise ArticleError(f"{path} is a directory, not an article file")
+def _bytes(n_bytes: int, digits: str) -> str:
+    """A size for people: ``5.2 MB``, ``20 KB``, ``100 bytes``."""
+    for unit, scale in (("MB", 1e6), ("KB", 1e3)):
+        if n_bytes >= scale:
+            return f"{n_bytes / scale:{digits}} {unit}"
+    return f"{n_bytes} bytes"
+
+
+def read_bytes(
+    source: Path | BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None,
+    hints: InputHints = API_HINTS,
+) -> bytes:  # fmt: skip
+    """The bytes of a regular file, or of an open binary stream (standard input).
+
+    Reads at most ``max_bytes + 1`` bytes, so that a stream without end (``/dev/zero``,
+    ``yes |``) is refused once it passes the limit. A path must be a regular file:
+    opening a FIFO or a device could wait for ever or never end.
+    """
+    if not isinstance(source, Path):
+        name = name or "input"
+        try:
+            raw = source.read(max_bytes + 1)
+        except OSError as error:
+            if error.errno == errno.EBADF:
+                raise ArticleError(f"{name} is closed: there is no article to read") from error
+            raise ArticleError(f"{name} cannot be read ({error.strerror or error})") from error
+        _check_size(len(raw), max_bytes, name, hints, exact=False)
+        return raw
+    name = name or str(source)
     try:
-        _check_size(path.stat().st_size, max_bytes, str(path))
-        return path.read_bytes()
-    except PermissionError as error:
-        raise ArticleError(f"{path}: permission denied") from error
+        # O_NONBLOCK: opening a FIFO without a writer returns at once (it is refused below).
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(source, flags)
     except OSError as error:
-        raise ArticleError(f"{path}: cannot be read ({error.strerror or error})") from error
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-
-
-def decode(raw: bytes, *, encoding: str = "utf-8", name: str = "input") -> str:
-    """Decode bytes, refusing binary data and naming the first undecodable byte."""
-    if b"\x00" in raw[:8192]:
-        raise ArticleError(f"{name} looks binary (it contains NUL bytes), not a text article")
+        raise ArticleError(_open_error(source, name, error)) from error
     try:
-        text = raw.decode(
-            "utf-8-sig" if encoding.lower().replace("_", "-") == "utf-8" else encoding
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise ArticleError(f"{name} is a directory, not an article file")
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((what for test, what in _FILE_TYPES if test(info.st_mode)), "special")
+            raise ArticleError(
+                f"{name} is {kind}, not a regular file; pass a file, or its content on "
+                "standard input"
+            )
+        _check_size(info.st_size, max_bytes, name, hints)
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            raw = file.read(max_bytes + 1)  # the file may have grown since fstat
+    except OSError as error:
+        raise ArticleError(f"{name} cannot be read ({error.strerror or error})") from error
+    finally:
+        os.close(descriptor)
+    _check_size(len(raw), max_bytes, name, hints, exact=False)
+    return raw
+
+
+def _open_error(path: Path, name: str, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return f"{name}: too many levels of symbolic links (a symlink loop)"
+    if isinstance(error, FileNotFoundError):
+        if path.is_symlink():
+            return f"{name}: broken symbolic link (it points to {os.readlink(path)!r})"
+        return f"{name}: no such file"
+    if isinstance(error, IsADirectoryError):
+        return f"{name} is a directory, not an article file"
+    if isinstance(error, PermissionError):
+        return f"{name}: permission denied"
+    if error.errno == errno.ENAMETOOLONG:
+        return f"{name[:60]}...: file name too long"
+    if isinstance(error, NotADirectoryError):
+        return f"{name}: no such file (a part of the path is not a directory)"
+    return f"{name}: cannot be read ({error.strerror or error})"
+
+
+def decode(
+    raw: bytes, *, encoding: str = "utf-8", name: str = "input", hints: InputHints = API_HINTS
+) -> str:
+    """Decode bytes, refusing binary data and naming the first undecodable byte.
+
+    A UTF-8, UTF-16 or UTF-32 byte-order mark decides the encoding. Any NUL byte (in
+    an 8-bit or UTF-8 text) or control character other than tab, line ends and form
+    feed marks the input as binary, wherever it is.
+    """
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError as error:
+        raise ArticleError(f"unknown encoding {encoding!r}") from error
+    for bom, bom_codec in _BOMS:
+        if raw.startswith(bom):
+            codec = encoding = bom_codec
+            break
+    else:
+        if codec == "utf-8":
+            codec = "utf-8-sig"
+    wide = codec.startswith(("utf-16", "utf-32"))
+    nul = -1 if wide else raw.find(b"\x00")
+    if nul >= 0:
+        raise ArticleError(
+            f"{name} looks binary (a NUL byte at offset {nul}), not a text article; if it is "
+            f"UTF-16 or UTF-32 text without a byte-order mark, pass {hints.encoding} "
+            "(e.g. utf-16-le)"
         )
+    try:
+        text = raw.decode(codec)
     except UnicodeDecodeError as error:
         raise ArticleError(
             f"{name} is not valid {encoding}: byte 0x{raw[error.start]:02x} at offset "
-            f"{error.start} cannot be decoded (pass encoding=, e.g. 'cp1252', if you know it)"
+            f"{error.start} cannot be decoded (pass {hints.encoding}, e.g. cp1252, if you know "
+            "the encoding)"
         ) from error
-    except LookupError as error:
-        raise ArticleError(f"unknown encoding {encoding!r}") from error
-    sample = text[:8192]
-    if len(_CONTROL.findall(sample)) > 0.05 * len(sample):
-        raise ArticleError(f"{name} looks binary (too many control characters), not a text article")
+    control = _CONTROL.search(text)
+    if control:
+        raise ArticleError(
+            f"{name} looks binary (control character U+{ord(control.group()):04X} at "
+            f"character {control.start()}), not a text article"
+        )
     return text
 
 
@@ -285,7 +431,7 @@ def normalise(text: str) -> str:
 # ---------------------------------------------------------------------------
 # Blocks: headline, metadata, dateline, body, sections
 
-_SENTENCE_PUNCT = '.!?…:;,"”’)'
+_SENTENCE_PUNCT = '.!?…:;,"”’)。！？」』）'
 
 
 @dataclass(frozen=True)
@@ -375,20 +521,63 @@ def find_dateline(paragraph: str) -> re.Match[str] | None:
 
 def parse_article(text: str, *, source: str | None = None, article_id: str = "article") -> Article:
     """Build an :class:`Article` from normalised text (see :func:`load_article`)."""
+    _refuse_unspaced_language(text)
     blocks = _blocks(text)
-    position = 0
-    headline_block: _Block | None = None
-    if len(blocks) > 1 and _is_headline(blocks[0]):
-        headline_block = blocks[0]
-        position = 1
+    headline_block, metadata, position = _headline_and_metadata(blocks)
+    body_blocks, raw_sections = _body_and_sections(blocks[position:])
+    dateline, body_blocks[0] = _dateline(text, body_blocks[0])
+    sections = _sections(text, body_blocks, raw_sections)
+    paragraphs = tuple(
+        Paragraph(number, text[b.start : b.end], b.start, b.end)
+        for number, b in enumerate(body_blocks, start=1)
+    )
+    sentences = _sentences(text, headline_block, paragraphs)
+    return Article(
+        text=text,
+        headline=text[headline_block.start : headline_block.end] if headline_block else "",
+        metadata=tuple(metadata),
+        dateline=dateline,
+        paragraphs=paragraphs,
+        sections=tuple(sections),
+        sentences=tuple(sentences),
+        tokens=tuple(_tokens(sentences)),
+        source=source,
+        article_id=article_id,
+    )
+
+
+def _refuse_unspaced_language(text: str) -> None:
+    """Refuse text in a language written without spaces between words (Chinese, Japanese,
+    Thai, ...): every measure here counts words between spaces."""
+    unspaced = language.unspaced_language(text)
+    if unspaced:
+        code, name = unspaced
+        raise ArticleError(
+            f"the text is in {name} ({code}), which is written without spaces between words; "
+            "this library segments words by spaces and its measures are built for English, "
+            "so it does not analyse it"
+        )
+
+
+def _headline_and_metadata(blocks: list[_Block]) -> tuple[_Block | None, list[str], int]:
+    """The headline block (if any), the metadata lines after it, and where the body starts."""
+    if not (len(blocks) > 1 and _is_headline(blocks[0])):
+        return None, [], 0
     metadata: list[str] = []
-    while headline_block and position < len(blocks) and _is_metadata(blocks[position]):
+    position = 1
+    while position < len(blocks) and _is_metadata(blocks[position]):
         metadata.extend(blocks[position].lines)
         position += 1
+    return blocks[0], metadata, position
 
+
+def _body_and_sections(
+    blocks: list[_Block],
+) -> tuple[list[_Block], list[tuple[_Block, list[_Block]]]]:
+    """Body blocks up to the first heading, then each heading with the blocks under it."""
     body_blocks: list[_Block] = []
     raw_sections: list[tuple[_Block, list[_Block]]] = []
-    for block in blocks[position:]:
+    for block in blocks:
         opens_section = body_blocks and _is_heading(block) and block is not blocks[-1]
         if opens_section:
             raw_sections.append((block, []))
@@ -398,19 +587,28 @@ def parse_article(text: str, *, source: str | None = None, article_id: str = "ar
             body_blocks.append(block)
     if not body_blocks:
         raise ArticleError("no body text: the input holds only a headline or metadata lines")
+    return body_blocks, raw_sections
 
-    dateline = None
-    first = body_blocks[0]
+
+def _dateline(text: str, first: _Block) -> tuple[Dateline | None, _Block]:
+    """The dateline opening the first body block, and that block without it."""
     match = find_dateline(text[first.start : first.end])
-    if match:
-        dateline = Dateline(
-            text=match.group().strip(),
-            place=match.group("place"),
-            start=first.start,
-            end=first.start + len(match.group().rstrip()),
-        )
-        body_blocks[0] = _Block(first.start + match.end(), first.end, first.lines)
+    if not match:
+        return None, first
+    dateline = Dateline(
+        text=match.group().strip(),
+        place=match.group("place"),
+        start=first.start,
+        end=first.start + len(match.group().rstrip()),
+    )
+    return dateline, _Block(first.start + match.end(), first.end, first.lines)
 
+
+def _sections(
+    text: str, body_blocks: list[_Block], raw_sections: list[tuple[_Block, list[_Block]]]
+) -> list[Section]:
+    """Trailing sections; one in the body's language whose heading is not listed as
+    non-body joins the body (``body_blocks`` is extended in place)."""
     body_language = ""  # detected only when a heading leaves the section's status open
     sections: list[Section] = []
     for heading_block, section_blocks in raw_sections:
@@ -426,23 +624,17 @@ def parse_article(text: str, *, source: str | None = None, article_id: str = "ar
         sections.append(Section(heading, text[start:end], start, end, included))
         if included:
             body_blocks.extend(section_blocks)
+    return sections
 
-    paragraphs = tuple(
-        Paragraph(number, text[b.start : b.end], b.start, b.end)
-        for number, b in enumerate(body_blocks, start=1)
-    )
+
+def _sentences(
+    text: str, headline_block: _Block | None, paragraphs: tuple[Paragraph, ...]
+) -> list[Sentence]:
+    """The headline as sentence 0 (when there is one), then each paragraph's sentences."""
     sentences: list[Sentence] = []
     if headline_block is not None:
-        sentences.append(
-            Sentence(
-                0,
-                text[headline_block.start : headline_block.end],
-                headline_block.start,
-                headline_block.end,
-                0,
-                "headline",
-            )
-        )
+        start, end = headline_block.start, headline_block.end
+        sentences.append(Sentence(0, text[start:end], start, end, 0, "headline"))
     for paragraph in paragraphs:
         for start, end in split_sentences(paragraph.text):
             sentences.append(
@@ -455,6 +647,11 @@ def parse_article(text: str, *, source: str | None = None, article_id: str = "ar
                     "body",
                 )
             )
+    return sentences
+
+
+def _tokens(sentences: list[Sentence]) -> list[Token]:
+    """Every sentence's tokens, numbered through the article, with offsets into its text."""
     tokens: list[Token] = []
     for sentence in sentences:
         text_of, offset = sentence.text, sentence.start
@@ -463,18 +660,7 @@ def parse_article(text: str, *, source: str | None = None, article_id: str = "ar
             tokens.append(
                 Token(len(tokens), text_of[start:end], kind, offset + start, offset + end, *where)
             )
-    return Article(
-        text=text,
-        headline=text[headline_block.start : headline_block.end] if headline_block else "",
-        metadata=tuple(metadata),
-        dateline=dateline,
-        paragraphs=paragraphs,
-        sections=tuple(sections),
-        sentences=tuple(sentences),
-        tokens=tuple(tokens),
-        source=source,
-        article_id=article_id,
-    )
+    return tokens
 
 
 # ---------------------------------------------------------------------------
@@ -492,7 +678,7 @@ def _sentence_starters() -> frozenset[str]:
 
 
 _CANDIDATE_END = re.compile(
-    r"(?P<end>\.\.\.|…|[.!?]+)(?P<close>[\"'”’)\]]*)(?=\s+[\"'“‘(\[]*(?P<next>[A-Z0-9][\w’'.-]*))"
+    r"(?P<end>\.\.\.|…|(?<![.!?])[.!?]+)(?P<close>[\"'”’)\]]*)(?=\s+[\"'“‘(\[]*(?P<next>[A-Z0-9][\w’'.-]*))"
 )
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -552,13 +738,37 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 # Tokens
 
 _LETTER = re.compile(r"[^\W\d_]")
-_ACRONYM_PATTERN = r"(?:[^\W\d_]\.){2,}"
-_WORD_PART = r"\w+(?:['’]\w+)*"
-_TOKEN = re.compile(
-    rf"(?P<number>\d+(?:[.,:/+]\d+)*%?(?![\w‐‑-]))"
-    rf"|(?P<word>(?:{_ACRONYM_PATTERN}|{_WORD_PART})(?:[-‐‑](?:{_ACRONYM_PATTERN}|{_WORD_PART}))*)"
-    r"|(?P<punct>\.\.\.|--|[^\w\s])"
-)
+
+
+def _combining_marks() -> str:
+    """Character-class ranges of the combining marks (Unicode categories Mn, Mc, Me) of the
+    Basic Multilingual Plane: within it ``re`` tests a class with a bitmap, in one step.
+
+    ``\\w`` does not match them, so without them a word in decomposed form (NFD: ``e``
+    followed by U+0301 for ``é``) would be split at each accent.
+    """
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(f"{chr(first)}-{chr(last)}" for first, last in ranges)
+
+
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    """The token pattern, built on first use (listing the combining marks takes 10 ms)."""
+    marks = _combining_marks()
+    acronym = rf"(?:[^\W\d_][{marks}]*\.){{2,}}"
+    letters = rf"\w+(?:[{marks}]+\w*)*"  # marks, when there are any, follow their letter
+    word_part = rf"{letters}(?:['’]{letters})*"
+    return re.compile(
+        rf"(?P<number>\d+(?:[.,:/+]\d+)*%?(?![\w‐‑-]))"
+        rf"|(?P<word>(?:{acronym}|{word_part})(?:[-‐‑](?:{acronym}|{word_part}))*)"
+        r"|(?P<punct>\.\.\.|--|[^\w\s])"
+    )
 
 
 def tokenize(text: str) -> list[tuple[TokenKind, int, int]]:
@@ -572,7 +782,7 @@ def tokenize(text: str) -> list[tuple[TokenKind, int, int]]:
     abbreviations = _abbreviations()
     tokens: list[tuple[TokenKind, int, int]] = []
     position = 0
-    for match in _TOKEN.finditer(text):
+    for match in _token_pattern().finditer(text):
         kind: TokenKind = match.lastgroup  # type: ignore[assignment]
         start, end = match.span()
         if start < position:  # the period an abbreviation took
@@ -668,7 +878,13 @@ def structure_table(article: Article) -> pd.DataFrame:
     ``n_sentences``, ``n_words``, ``text``.
     """
     sentences = unnest_sentences(article)
-    per_paragraph = sentences[sentences["part"] == "body"].groupby("paragraph")
+    # One pass over the sentences (a get_group per paragraph made this quadratic).
+    per_paragraph = (
+        sentences[sentences["part"] == "body"]
+        .groupby("paragraph")["n_words"]
+        .agg(["size", "sum"])
+        .to_dict("index")
+    )
     rows = []
     if article.headline:
         rows.append(
@@ -689,15 +905,15 @@ def structure_table(article: Article) -> pd.DataFrame:
     if article.dateline:
         rows.append(("dateline", article.dateline.place, "", False, 0, 0, article.dateline.text))
     for paragraph in article.paragraphs:
-        group = per_paragraph.get_group(paragraph.index)
+        counts = per_paragraph.get(paragraph.index, {"size": 0, "sum": 0})
         rows.append(
             (
                 "paragraph",
                 str(paragraph.index),
                 article.language,
                 True,
-                len(group),
-                int(group["n_words"].sum()),
+                int(counts["size"]),
+                int(counts["sum"]),
                 paragraph.text,
             )
         )

@@ -11,19 +11,36 @@ input) or 1 (anything else); never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import glob
 import json
+import math
+import numbers
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
+
+import pandas as pd
 
 from analysis import framing, readability, sentiment, terms
-from analysis.article import Article, load_article, overview
-from analysis.errors import AnalysisError
+from analysis.article import (
+    DEFAULT_MAX_BYTES,
+    Article,
+    InputHints,
+    article_from_bytes,
+    overview,
+    read_bytes,
+)
+from analysis.errors import AnalysisError, ArticleError
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILURE = 1
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+
+#: Size and encoding errors name the command line's flags.
+CLI_HINTS = InputHints(max_bytes="--max-bytes N", encoding="--encoding")
 
 
 def summarize(article: Article) -> dict[str, Any]:
@@ -98,8 +115,26 @@ def format_summary(summary: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of bytes, got {value!r}")
+    return number
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error on one line like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        _error(f"{message} (see python -m analysis --help)", EXIT_BAD_INPUT)
+        sys.exit(EXIT_BAD_INPUT)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m analysis",
         description="Summarise how a news article is built and framed.",
     )
@@ -108,6 +143,12 @@ def _parser() -> argparse.ArgumentParser:
         help="a plain-text article, - for standard input, or a folder or glob of articles",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--encoding", default="utf-8",
+                        help="encoding of the article (default utf-8; a UTF-16/32 byte-order "
+                             "mark is followed whatever this says)")  # fmt: skip
+    parser.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
+                        metavar="N", help="refuse an article larger than N bytes "
+                        f"(default {DEFAULT_MAX_BYTES:,})")  # fmt: skip
     parser.add_argument("--csv", metavar="OUT", help="write one summary row per article to OUT")
     parser.add_argument("--parquet", metavar="OUT", help="write the summary rows as Parquet")
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
@@ -124,40 +165,126 @@ def _run_corpus(args: argparse.Namespace) -> int:
     """Folder or glob mode: summary rows to CSV/Parquet files, or CSV on standard output."""
     from analysis import corpus
 
+    if args.encoding.lower() not in ("utf-8", "utf8") or args.max_bytes != DEFAULT_MAX_BYTES:
+        raise ArticleError("--encoding and --max-bytes apply to one article, not a folder or glob")
     outputs = [out for out in (args.csv, args.parquet) if out]
     for out in outputs:
         count = corpus.write_summaries(args.article, out, n_jobs=args.jobs)
         print(f"{count} articles -> {out}", file=sys.stderr)
     if not outputs:
         result = corpus.analyze_many(args.article, n_jobs=args.jobs)
-        result.summary.to_csv(sys.stdout, index=False)
+        _write(result.summary.to_csv(index=False))
     return 0
 
 
+def _read_article(args: argparse.Namespace) -> Article:
+    """The one article named on the command line (``-``: standard input)."""
+    if args.article == "-":
+        if sys.stdin is None:
+            raise ArticleError("standard input is closed: there is no article to read")
+        raw = read_bytes(sys.stdin.buffer, max_bytes=args.max_bytes, name="standard input",
+                         hints=CLI_HINTS)  # fmt: skip
+        return article_from_bytes(raw, encoding=args.encoding, name="standard input",
+                                  article_id="stdin", hints=CLI_HINTS)  # fmt: skip
+    name = args.article
+    raw = read_bytes(Path(name), max_bytes=args.max_bytes, hints=CLI_HINTS)
+    return article_from_bytes(raw, encoding=args.encoding, name=name, source=name,
+                              hints=CLI_HINTS)  # fmt: skip
+
+
+class OutputError(Exception):
+    """Standard output cannot take the summary (closed, or the wrong encoding)."""
+
+
+def strict_json(value: Any) -> Any:
+    """``value`` with every NaN or infinite number replaced by None (JSON's null), so that
+    any JSON parser reads the output (``NaN`` is not JSON); NumPy numbers become Python's."""
+    if isinstance(value, dict):
+        return {key: strict_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [strict_json(item) for item in value]
+    if value is None or isinstance(value, str | bool):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        return number if math.isfinite(number) else None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value
+
+
+def _write(text: str) -> None:
+    """Write ``text`` to standard output. Text the console cannot encode is refused before
+    anything is written."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("standard output is closed")
+    encoding = stream.encoding or "utf-8"
+    try:
+        text.encode(encoding, stream.errors or "strict")
+    except (UnicodeEncodeError, LookupError) as error:
+        raise OutputError(
+            f"standard output ({encoding}) cannot encode the text; set PYTHONIOENCODING=utf-8"
+        ) from error
+    stream.write(text)
+    stream.flush()
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush at
+    exit does not fail again (and print a traceback) after the error was reported."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        sys.stdout = None  # type: ignore[assignment]
+
+
+def _error(message: str, status: int) -> int:
+    # When standard error itself is gone, the exit status is all that is left.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"error: {message}", file=sys.stderr, flush=True)
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status. One line on standard error for any
+    failure (bad input, a closed or full output, Ctrl-C), never a traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return _error("interrupted", EXIT_INTERRUPTED)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         if _is_corpus(args):
             return _run_corpus(args)
-        if args.article == "-":
-            article = load_article(sys.stdin.buffer.read(), article_id="stdin")
+        summary = summarize(_read_article(args))
+        if args.json:
+            output = json.dumps(strict_json(summary), ensure_ascii=False, indent=2,
+                                allow_nan=False)  # fmt: skip
         else:
-            article = load_article(Path(args.article))
-        summary = summarize(article)
+            output = format_summary(summary)
+        _write(output + "\n")
     except AnalysisError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _error(str(error), EXIT_BAD_INPUT)
+    except BrokenPipeError:
+        _silence_stdout()
+        return _error("standard output was closed before the summary was written "
+                      "(broken pipe)", EXIT_FAILURE)  # fmt: skip
+    except OutputError as error:
+        _silence_stdout()
+        return _error(str(error), EXIT_FAILURE)
+    except OSError as error:
+        if error.filename is None:  # writing standard output failed (e.g. a full disk)
+            _silence_stdout()
+            return _error(f"cannot write the output ({error.strerror or error})", EXIT_FAILURE)
+        return _error(f"{error.filename}: {error.strerror or error}", EXIT_FAILURE)
     except Exception as error:
-        print(f"error: unexpected {type(error).__name__}: {error}", file=sys.stderr)
-        return EXIT_FAILURE
-    if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
-    else:
-        print(format_summary(summary))
+        return _error(f"unexpected {type(error).__name__}: {error}", EXIT_FAILURE)
     return 0
-
-
-def _as_path(argument: str):
-    from pathlib import Path
-
-    return Path(argument)

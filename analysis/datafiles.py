@@ -1,11 +1,13 @@
 """Reading the package's commented data files (``analysis/data/*.txt``).
 
 Each line holds tab-separated fields followed by ``# why the entry is there``;
-lines that start with ``#`` and blank lines are skipped.
+lines that start with ``#`` and blank lines are skipped. A byte-order mark at the
+start of a file is not part of its first entry.
 """
 
 from __future__ import annotations
 
+import stat
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,9 +32,34 @@ def read_entries(name: str, n_fields: int) -> tuple[tuple[str, ...], ...]:
     return parse_entries(data_path(name).read_text(encoding="utf-8"), n_fields, source=name)
 
 
+def read_data_file(path: str | Path, what: str = "data file") -> str:
+    """The text of a data file a user passes (a lexicon, an actor dictionary).
+
+    Raises :class:`LexiconError` naming the file when it is missing, not a regular file
+    (a FIFO or a device would block or never end), unreadable, or not UTF-8.
+    """
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode) or not stat.S_ISREG(mode):
+            kind = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+            raise LexiconError(f"{path}: cannot read the {what}: it is {kind}")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise LexiconError(f"{path}: cannot read the {what} ({error.strerror or error})") from error
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise LexiconError(
+            f"{path}: the {what} is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset "
+            f"{error.start}); save it as UTF-8"
+        ) from error
+
+
 def parse_entries(text: str, n_fields: int, *, source: str) -> tuple[tuple[str, ...], ...]:
     """Parse tab-separated, commented entries; raise LexiconError on a malformed line."""
     entries = []
+    text = text.removeprefix("\ufeff")  # a byte-order mark is not part of the first entry
     for number, line in enumerate(text.splitlines(), start=1):
         body = line.split("#", 1)[0].rstrip() if not line.lstrip().startswith("#") else ""
         if not body.strip():

@@ -45,3 +45,37 @@ def _detect_sample(sample: str) -> str:
         return "und"
     code, _probability = _identifier().classify(sample)
     return str(code)
+
+
+#: Scripts written without spaces between words, as (code, language, character ranges).
+#: Japanese is told by its kana; Han characters alone are read as Chinese.
+_UNSPACED_SCRIPTS = (
+    ("ja", "Japanese", "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"),
+    ("zh", "Chinese", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"),
+    ("th", "Thai", "\u0e00-\u0e7f"),
+    ("lo", "Lao", "\u0e80-\u0eff"),
+    ("km", "Khmer", "\u1780-\u17ff"),
+    ("my", "Burmese", "\u1000-\u109f"),
+)
+_NOT_UNSPACED = re.compile("[^" + "".join(ranges for *_, ranges in _UNSPACED_SCRIPTS) + "]+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+
+
+def unspaced_language(text: str) -> tuple[str, str] | None:
+    """``(code, name)`` when most letters of ``text`` are in a script written without
+    spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese); else None.
+
+    An English article quoting a line of Chinese is not affected: the share is over the
+    whole text.
+    """
+    unspaced = _NOT_UNSPACED.sub("", text)
+    if not unspaced or 2 * len(unspaced) <= len(_NOT_LETTER.sub("", text)):
+        return None
+    code, name, kana = _UNSPACED_SCRIPTS[0]
+    if re.search(f"[{kana}]", unspaced):  # kana: Japanese, whatever the share of kanji
+        return code, name
+    _count, code, name = max(
+        (len(re.findall(f"[{ranges}]", unspaced)), code, name)
+        for code, name, ranges in _UNSPACED_SCRIPTS[1:]
+    )
+    return code, name

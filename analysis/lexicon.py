@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.article import Article, Token
-from analysis.datafiles import parse_entries
+from analysis.datafiles import parse_entries, read_data_file
 from analysis.errors import LexiconError
 from analysis.memo import WORD_CACHE_SIZE, fingerprint, per_article
 from analysis.terms import normalise_term
@@ -148,8 +148,8 @@ def parse_lexicon(text: str, *, name: str, weighted: bool = True) -> Lexicon:
     """Parse a lexicon file (see the module docstring).
 
     Raises :class:`LexiconError` naming the entry for a malformed line, a weight
-    outside -4..4 or zero, a term not in lower case, an empty category or
-    rationale, a duplicate term, or a file without entries.
+    outside -4..4 or zero, a term not in lower case, a word that is only ``*``,
+    an empty category or rationale, a duplicate term, or a file without entries.
     """
     entries = []
     seen: dict[str, int] = {}
@@ -165,6 +165,9 @@ def parse_lexicon(text: str, *, name: str, weighted: bool = True) -> Lexicon:
             raise LexiconError(f"{where}: weight {value} is outside -4..4 or zero")
         if not term or term != term.lower():
             raise LexiconError(f"{where}: terms are written in lower case")
+        if "*" in term.split():
+            raise LexiconError(f"{where}: a lone '*' would match every word; write a prefix "
+                               "before it (threat*)")  # fmt: skip
         if not category or not rationale:
             raise LexiconError(f"{where}: category and rationale are required")
         if term in seen:
@@ -177,14 +180,7 @@ def parse_lexicon(text: str, *, name: str, weighted: bool = True) -> Lexicon:
 
 
 def read_lexicon(path: str | Path, *, weighted: bool = True) -> Lexicon:
-    """Read and parse a lexicon file; an unreadable file raises :class:`LexiconError`."""
+    """Read and parse a lexicon file; an unreadable or non-UTF-8 file raises
+    :class:`LexiconError`."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise LexiconError(
-            f"{path}: cannot read the lexicon ({error.strerror or error})"
-        ) from error
-    except UnicodeDecodeError as error:
-        raise LexiconError(f"{path}: the lexicon is not UTF-8 text") from error
-    return parse_lexicon(text, name=path.name, weighted=weighted)
+    return parse_lexicon(read_data_file(path, "lexicon"), name=path.name, weighted=weighted)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +112,194 @@ def test_usage_error_is_short():
     result = run()
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+# -- strict JSON ------------------------------------------------------------------
+
+
+def test_json_is_strict_on_the_seed():
+    result = run(str(SEED), "--json")
+    assert result.returncode == 0, result.stderr
+    # NaN and Infinity are not JSON: a strict parser (JavaScript's JSON.parse) refuses them.
+    summary = json.loads(result.stdout, parse_constant=pytest.fail)
+    json.dumps(summary, allow_nan=False)
+    assert any(quote["speaker"] is None for quote in summary["quotes"])
+
+
+def test_strict_json_converts_every_non_finite_number():
+    import numpy as np
+    import pandas as pd
+
+    from analysis.cli import strict_json
+
+    value = {"a": float("nan"), "b": [np.float64("inf"), np.int64(3), 2.5, pd.NA], "c": True}
+    assert strict_json(value) == {"a": None, "b": [None, 3, 2.5, None], "c": True}
+    json.dumps(strict_json(value), allow_nan=False)
+
+
+# -- reading: size while reading, file types, encodings --------------------------
+
+
+def test_max_bytes_and_encoding_flags(tmp_path):
+    path = tmp_path / "cafe.txt"
+    path.write_bytes("Café news\n\nThe café opened today in the old town.\n".encode("cp1252"))
+    message = one_line_error(run(str(path)))
+    assert "--encoding" in message and "encoding=" not in message
+    result = run(str(path), "--json", "--encoding", "cp1252")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "Café news"
+    message = one_line_error(run(str(SEED), "--max-bytes", "1000"))
+    assert "5.1 KB; articles over 1 KB are refused (pass --max-bytes N" in message
+    assert "unknown encoding" in one_line_error(run(str(SEED), "--encoding", "no-such-codec"))
+
+
+def test_endless_standard_input_stops_at_the_limit():
+    # `yes | python -m analysis -`: reads max_bytes + 1 bytes, not until memory runs out.
+    script = (
+        "import subprocess, sys\n"
+        "yes = subprocess.Popen(['yes'], stdout=subprocess.PIPE)\n"
+        "result = subprocess.run([sys.executable, '-m', 'analysis', '-', '--max-bytes', "
+        "'100000'], stdin=yes.stdout, capture_output=True, text=True, timeout=120)\n"
+        "yes.kill()\n"
+        "print(result.returncode, result.stderr.strip())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=180, check=False
+    )
+    assert result.stdout.startswith("2 error: standard input is more than 100 KB"), result
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_devices_are_refused(device):
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", device],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert "character device, not a regular file" in one_line_error(result)
+
+
+def test_fifo_without_a_writer_is_refused_at_once(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", str(fifo)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert "named pipe (FIFO), not a regular file" in one_line_error(result)
+
+
+def test_utf16_with_bom_on_standard_input():
+    result = run("-", "--json", stdin=SEED.read_text(encoding="utf-8").encode("utf-16"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["words"] == 627
+
+
+def test_binary_after_the_first_8_kb():
+    data = SEED.read_bytes() * 2 + b"\x00\x00\x01 tail"
+    assert "binary (a NUL byte at offset 10104)" in one_line_error(run("-", stdin=data))
+
+
+def test_symlink_loop(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    assert "symlink loop" in one_line_error(run(str(tmp_path / "a.txt")))
+
+
+def test_corpus_mode_refuses_single_article_flags(tmp_path):
+    (tmp_path / "one.txt").write_bytes(SEED.read_bytes())
+    message = one_line_error(run(str(tmp_path), "--max-bytes", "10"))
+    assert "apply to one article" in message
+
+
+def test_usage_error_is_one_line():
+    assert "--max-bytes" in one_line_error(run(str(SEED), "--max-bytes", "0"))
+
+
+# -- output that cannot be written, and Ctrl-C -------------------------------------
+
+
+def test_broken_pipe():
+    # `python -m analysis ... | head -1`: the reader is gone before the summary is written.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "analysis", str(SEED), "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert stderr.decode().splitlines() == [
+        "error: standard output was closed before the summary was written (broken pipe)"
+    ]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_full_disk():
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "analysis", str(SEED), "--json"],
+            stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "error: cannot write the output (No space left on device)"
+    ]
+
+
+def test_console_that_cannot_encode_the_text():
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", str(SEED), "--json"],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )  # fmt: skip
+    assert "cannot encode the text; set PYTHONIOENCODING=utf-8" in one_line_error(result)
+
+
+@pytest.mark.parametrize(
+    ("redirect", "message"),
+    [("<&-", "standard input is closed"), (">&-", "standard output is closed")],
+)
+def test_closed_standard_input_and_output(redirect, message):
+    if not Path("/bin/sh").exists():
+        pytest.skip("no POSIX shell here")
+    article = "-" if redirect == "<&-" else str(SEED)
+    result = subprocess.run(
+        ["/bin/sh", "-c", f'exec "$0" -m analysis "$1" {redirect}', sys.executable, article],
+        stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode != 0
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {message}")
+    # Also when the descriptor is closed after start-up.
+    if redirect == "<&-":
+        script = "import os, sys; os.close(0); from analysis import cli; sys.exit(cli.main(['-']))"
+        late = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+            check=False,
+        )  # fmt: skip
+        assert message in one_line_error(late)
+
+
+def test_ctrl_c_while_reading_standard_input():
+    # The child says when it is about to read standard input, then gets SIGINT.
+    script = (
+        "import sys\n"
+        "from analysis import cli\n"
+        "print('ready', file=sys.stderr, flush=True)\n"
+        "sys.exit(cli.main(['-']))\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert process.stderr.readline() == "ready\n"
+    time.sleep(1)  # let it reach the read (not a timing assertion: the read waits for ever)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=120)
+    process.stdin.close()
+    assert process.returncode == 130
+    assert stderr.splitlines() == ["error: interrupted"]
+    assert stdout == ""
