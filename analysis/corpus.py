@@ -31,7 +31,7 @@ import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -405,14 +405,16 @@ def _worker_main(connection: Connection, function: Callable[[Item], Any]) -> Non
 class _Worker:
     process: BaseProcess
     ready: bool = False  # it has loaded the dictionaries
-    held: int | None = None  # the index of the item it is analysing
+    held: deque[int] = field(default_factory=deque)  # its items; it analyses the first
 
 
 class _WorkerPool:
-    """Worker processes fed one item at a time, so that a worker that dies costs exactly
-    the item it held: that item gets ``failure(item, WorkerError)``, a new worker takes
-    its place and the run goes on. Results come back in input order; at most ``window``
-    items run ahead of the first unfinished one, so memory stays flat."""
+    """Worker processes fed item by item, so that a worker that dies costs exactly the item
+    it was analysing (the first it holds): that item gets ``failure(item, WorkerError)``,
+    the others it held go back in the queue, a new worker takes its place and the run goes
+    on. A worker holds a second item when items are paths (small messages that cannot
+    fill the pipe), so it never waits for the parent. Results come back in input order;
+    at most ``window`` items run ahead of the first unfinished one, so memory stays flat."""
 
     def __init__(self, function: Callable[[Item], Any], failure: Callable[[Item, Exception], Any],
                  items: list[Item], workers: int) -> None:  # fmt: skip
@@ -424,6 +426,7 @@ class _WorkerPool:
         self.window = max(64, 8 * workers)
         self.context = multiprocessing.get_context()
         self.idle_deaths = 0
+        self.depth = 2 if all(isinstance(source, Path) for _, source in items) else 1
 
     def results(self) -> Iterator[Any]:
         try:
@@ -448,17 +451,16 @@ class _WorkerPool:
 
     def _dispatch(self) -> None:
         for connection, worker in self.live.items():
-            if not worker.ready or worker.held is not None or not self.pending:
-                continue
-            if self.pending[0] >= self.next_out + self.window:
-                return
-            index = self.pending.popleft()
-            try:
-                connection.send((index, self.items[index]))
-            except OSError:  # it has died; _collect sees its sentinel
-                self.pending.appendleft(index)
-                continue
-            worker.held = index
+            while worker.ready and len(worker.held) < self.depth and self.pending:
+                if self.pending[0] >= self.next_out + self.window:
+                    return
+                index = self.pending.popleft()
+                try:
+                    connection.send((index, self.items[index]))
+                except OSError:  # it has died; _collect sees its sentinel
+                    self.pending.appendleft(index)
+                    break
+                worker.held.append(index)
 
     def _collect(self) -> None:
         sentinels = {worker.process.sentinel: c for c, worker in self.live.items()}
@@ -484,7 +486,7 @@ class _WorkerPool:
             worker.ready = True
             return
         index, ok, payload = message
-        worker.held = None
+        worker.held.remove(index)
         self.idle_deaths = 0
         self.finished[index] = payload if ok else self.failure(self.items[index], payload)
 
@@ -498,14 +500,16 @@ class _WorkerPool:
             pass
         connection.close()
         worker.process.join()
-        if worker.held is None:
+        if not worker.held:
             self.idle_deaths += 1
             if self.idle_deaths > 2 * self.workers + 2:
                 raise WorkerError("the worker processes exit before analysing any article: "
                                   + _death(worker.process.exitcode))  # fmt: skip
             return
         error = WorkerError(f"{_death(worker.process.exitcode)}; the other articles go on")
-        self.finished[worker.held] = self.failure(self.items[worker.held], error)
+        culprit = worker.held.popleft()
+        self.finished[culprit] = self.failure(self.items[culprit], error)
+        self.pending.extendleft(reversed(worker.held))  # not started: to another worker
 
     def _shutdown(self) -> None:
         complete = self.next_out >= len(self.items)

@@ -19,6 +19,7 @@ from tests.conftest import ROOT
 
 SETUP = """
 import json, os, signal, sys
+from pathlib import Path
 import pandas as pd
 from analysis import corpus
 
@@ -26,7 +27,8 @@ ORIGINAL_ANALYZE, ORIGINAL_SUMMARIZE = corpus._analyze_item, corpus._summarize_i
 
 def dying(original):
     def run(item):
-        text = item[1] or ""
+        source = item[1]
+        text = source.read_text() if isinstance(source, Path) else source or ""
         if "KILL-ME" in text:
             os.kill(os.getpid(), signal.SIGKILL)
         if "EXIT-ME" in text:
@@ -70,6 +72,22 @@ def test_a_killed_worker_loses_only_its_article():
                                        "exited unexpectedly (exit code 3)")  # fmt: skip
     assert set(errors.values()) == {""}
     assert found["sentences"] == sorted(errors)
+
+
+def test_a_killed_worker_holding_two_files_loses_only_the_one_it_was_analysing(tmp_path):
+    for i in range(10):
+        marker = "KILL-ME" if i in (2, 3, 7) else str(i)
+        (tmp_path / f"a{i}.txt").write_text(f"Talks end\n\nTOKYO. They met on day {marker}.\n")
+    out = tmp_path / "out.csv"
+    found = run(f"""
+        count = corpus.write_summaries({str(tmp_path)!r}, {str(out)!r}, n_jobs=2, progress=False)
+        table = pd.read_csv({str(out)!r})
+        print(json.dumps({{"ids": list(table["article_id"]),
+                          "errors": table["error"].fillna("").str[:12].tolist()}}))
+    """)
+    assert found["ids"] == [f"a{i}" for i in range(10)]
+    failed = {i: error for i, error in zip(found["ids"], found["errors"], strict=True) if error}
+    assert failed == dict.fromkeys(["a2", "a3", "a7"], "WorkerError:")
 
 
 def test_every_article_killing_its_worker_ends_the_run_with_error_rows(tmp_path):
