@@ -1,26 +1,38 @@
 """Many articles: one summary row per article and long tables keyed by ``article_id``.
 
 :func:`analyze_many` runs the single-article analysis (:func:`analyze_article`)
-on every input, in a process pool when ``n_jobs`` > 1, with a progress bar
-when the session is interactive. An article that fails is not lost: its
-summary row carries the error and the run goes on. :func:`write_summaries`
-streams the summary rows to CSV or Parquet in chunks, so memory stays flat
-however many articles there are. :func:`analyze_many_dask` runs the same
-function on a Dask cluster (``pip install .[dask]``). A batch loads the
-dictionaries once before its first article and keeps them out of the garbage
-collector's scans while it runs (:func:`_loaded_and_frozen`).
+on every input, in worker processes when ``n_jobs`` is not 1 (joblib's
+convention: ``-1`` all cores, ``-2`` all but one), with a progress bar when the
+session is interactive. An article that fails is not lost: its summary row
+carries the error and the run goes on; a worker process that dies (killed, out
+of memory) costs only the article it held. :func:`write_summaries` streams the
+summary rows to CSV or Parquet through ``NAME.partial``, renamed to ``NAME``
+when the run completes, so an interrupted run never leaves a file that looks
+complete; ``resume=True`` carries on where it stopped. :func:`analyze_many_dask`
+runs the same function on a Dask cluster (``pip install .[dask]``).
+
+A batch loads the dictionaries once before its first article and keeps them out
+of the garbage collector's scans while it runs: in each worker process
+(:func:`_worker_main`), or, in one process, for the batch's duration only
+(:func:`_loaded_and_frozen`, undone when the batch ends, fails or is closed).
 """
 
 from __future__ import annotations
 
 import gc
 import glob
+import multiprocessing
+import numbers
 import os
+import shutil
+import signal
 import sys
+import threading
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,13 +40,18 @@ import pandas as pd
 
 from analysis import framing, readability, sentiment, terms
 from analysis.article import Article, load_article, parse_article
-from analysis.errors import ArticleError
+from analysis.errors import ArticleError, DependencyError, UsageError, WorkerError
 
 if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
     import pyarrow as pa
 
-#: One item of work: the article id and a path or the article's text.
-Item = tuple[str, "str | Path"]
+#: One item of work: the article id and a path, the article's text, or None (text missing).
+Item = tuple[str, "str | Path | None"]
+
+#: What the batch functions accept: a folder, a glob pattern, a file, a list of paths, a DataFrame.
+Inputs = "str | Path | Sequence[str | Path] | pd.DataFrame"
 
 SUMMARY_COLUMNS = [
     "article_id", "source", "error", "title", "language", "paragraphs", "sentences", "words",
@@ -117,6 +134,8 @@ def analyze_article(article: Article) -> CorpusResult:
 
 def _load(item: Item) -> Article:
     article_id, source = item
+    if source is None:
+        raise ArticleError(f"{article_id}: the text is missing (None or NaN in the DataFrame)")
     if isinstance(source, Path):
         return load_article(source, article_id=article_id)
     return load_article(source.encode("utf-8"), article_id=article_id)
@@ -139,11 +158,18 @@ def _summarize_item(item: Item) -> dict[str, Any]:
 
 
 def _analyze_item(item: Item) -> tuple[dict[str, Any], tuple[pd.DataFrame, ...] | None]:
+    """The summary row and long tables of one item, or its error row (never raises)."""
     try:
         article = _load(item)
         return summary_row(article), _long_tables(article)
     except Exception as error:  # a failing article is recorded, not fatal
-        return _error_row(item, error), None
+        return _analysis_failure(item, error)
+
+
+def _analysis_failure(item: Item, error: Exception) -> tuple[dict[str, Any], None]:
+    return _error_row(item, error), None
+
+
 
 
 # ---------------------------------------------------------------------------
@@ -151,58 +177,153 @@ def _analyze_item(item: Item) -> tuple[dict[str, Any], tuple[pd.DataFrame, ...] 
 
 
 def collect_items(inputs: str | Path | Sequence[str | Path] | pd.DataFrame) -> list[Item]:
-    """Work items from a folder, a glob pattern, a list of paths, or a DataFrame.
+    """Work items from a folder, a glob pattern, a file, a list of paths, or a DataFrame.
 
-    A folder gives its ``*.txt`` files; a DataFrame needs a ``text`` column and may
-    have ``article_id`` (default: the row label). Article ids from file names are
-    the file stems. Raises :class:`ArticleError` when nothing matches.
+    A folder gives its ``.txt`` files (suffix in any case; not its subfolders). A
+    string naming an existing file is that file, even with ``[``, ``*`` or ``?`` in
+    its name; any other string with those characters is a glob pattern (``**``
+    spans subfolders). Ids are unique: a file's id is its path relative to the
+    files' common folder, without the suffix (the file stem, for files of one
+    folder; ``a/story`` and ``b/story`` for two ``story.txt``). A DataFrame needs
+    a ``text`` column (a missing text makes that row an error row) and may have
+    ``article_id`` (default: the row label), which must be unique.
+
+    Raises :class:`UsageError` for an empty string or duplicate DataFrame ids and
+    :class:`ArticleError` for a missing path, a folder without ``.txt`` files or
+    a pattern that matches nothing.
     """
     if isinstance(inputs, pd.DataFrame):
-        if "text" not in inputs.columns:
-            raise ArticleError("the DataFrame needs a 'text' column with the articles")
-        ids = inputs["article_id"] if "article_id" in inputs.columns else inputs.index
-        return [(str(i), str(t)) for i, t in zip(ids, inputs["text"], strict=True)]
-    if isinstance(inputs, (str, Path)):
-        path = Path(inputs)
-        if path.is_dir():
-            paths = sorted(path.glob("*.txt"))
-            if not paths:
-                raise ArticleError(f"{path}: the folder has no .txt files")
-        elif glob.has_magic(str(inputs)):
-            paths = sorted(Path(p) for p in glob.glob(str(inputs)))
-            if not paths:
-                raise ArticleError(f"{inputs}: no file matches the pattern")
-        else:
-            paths = [path]
-    else:
-        paths = [Path(p) for p in inputs]
-    return [(p.stem, p) for p in paths]
+        return _frame_items(inputs)
+    paths = _expand(inputs) if isinstance(inputs, (str, Path)) else [Path(p) for p in inputs]
+    return list(zip(_path_ids(paths), paths, strict=True))
+
+
+def is_many(argument: str | Path) -> bool:
+    """Whether ``argument`` names several articles: a folder, or a glob pattern that is
+    not itself the name of an existing file (for the command line's corpus mode)."""
+    path = Path(argument)
+    return path.is_dir() or (not path.exists() and glob.has_magic(str(argument)))
+
+
+def _expand(inputs: str | Path) -> list[Path]:
+    text = str(inputs)
+    if not text.strip():
+        raise UsageError("the input is an empty string: give a folder, a glob pattern, a file, "
+                         "a list of paths or a DataFrame")  # fmt: skip
+    path = Path(inputs)
+    if path.is_dir():
+        paths = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+        if not paths:
+            raise ArticleError(f"{path}: the folder has no .txt files")
+        return paths
+    if path.exists():  # a file, whatever characters its name holds
+        return [path]
+    if glob.has_magic(text):
+        paths = sorted(Path(p) for p in glob.glob(text, recursive=True) if not Path(p).is_dir())
+        if not paths:
+            raise ArticleError(f"{inputs}: no file matches the pattern")
+        return paths
+    raise ArticleError(f"{inputs}: no such file or folder")
+
+
+def _path_ids(paths: Sequence[Path]) -> list[str]:
+    """Unique ids: each path relative to the common folder, without its suffix; the
+    suffix is kept where two would be equal (``a.txt``, ``a.TXT``), then ``#2``, ``#3``."""
+    if not paths:
+        return []
+    absolute = [os.path.abspath(p) for p in paths]
+    try:
+        common = os.path.commonpath([os.path.dirname(a) for a in absolute])
+        relative = [Path(os.path.relpath(a, common)) for a in absolute]
+    except ValueError:  # different drives
+        relative = [Path(a) for a in absolute]
+    ids = [r.with_suffix("").as_posix() for r in relative]
+    spellings: dict[str, set[str]] = {}
+    for article_id, path in zip(ids, relative, strict=True):
+        spellings.setdefault(article_id, set()).add(path.as_posix())
+    ids = [r.as_posix() if len(spellings[i]) > 1 else i for i, r in zip(ids, relative, strict=True)]
+    seen: Counter[str] = Counter()
+    unique = []
+    for article_id in ids:
+        seen[article_id] += 1
+        unique.append(article_id if seen[article_id] == 1 else f"{article_id}#{seen[article_id]}")
+    return unique
+
+
+def _frame_items(frame: pd.DataFrame) -> list[Item]:
+    if "text" not in frame.columns:
+        raise ArticleError("the DataFrame needs a 'text' column with the articles")
+    labels = frame["article_id"] if "article_id" in frame.columns else frame.index
+    ids = [str(label) for label in labels]
+    repeated = sorted(i for i, n in Counter(ids).items() if n > 1)
+    if repeated:
+        shown = ", ".join(repr(i) for i in repeated[:5]) + (", ..." if len(repeated) > 5 else "")
+        raise UsageError(f"article ids must be unique, and {shown} appear more than once in the "
+                         "DataFrame: give it an 'article_id' column of unique ids")  # fmt: skip
+    texts = [None if _missing(text) else str(text) for text in frame["text"]]
+    return list(zip(ids, texts, strict=True))
+
+
+def _missing(value: object) -> bool:
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+# ---------------------------------------------------------------------------
+# Running: in this process, or in worker processes
+
+
+def effective_n_jobs(n_jobs: int) -> int:
+    """Processes for ``n_jobs``, counted as joblib does: ``1`` one, ``-1`` every core,
+    ``-2`` all but one (at least one); ``0`` or a non-integer raises :class:`UsageError`."""
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, numbers.Integral):
+        raise UsageError(f"n_jobs must be an integer, got {n_jobs!r}")
+    if n_jobs == 0:
+        raise UsageError("n_jobs=0 asks for no process at all: use 1 for one process, -1 for "
+                         "every core, -2 for all cores but one")  # fmt: skip
+    if n_jobs > 0:
+        return int(n_jobs)
+    return max(1, _cpu_count() + 1 + int(n_jobs))
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _interactive() -> bool:
     return sys.stderr.isatty() or "ipykernel" in sys.modules
 
 
-def _workers(n_jobs: int) -> int:
-    if n_jobs in (-1, 0):
-        return os.cpu_count() or 1
-    return max(1, n_jobs)
+def _run(function: Callable[[Item], Any], failure: Callable[[Item, Exception], Any],
+         items: list[Item], n_jobs: int, progress: bool | None) -> Iterator[Any]:  # fmt: skip
+    """``function`` over ``items``, results in input order, in this process or in workers.
 
-
-def _run(function: Callable[[Item], Any], items: list[Item], n_jobs: int,
-         progress: bool | None) -> Iterator[Any]:  # fmt: skip
-    """``function`` over ``items`` in order, in-process or in a process pool."""
+    ``failure(item, error)`` makes the result of an item whose worker died. Closing
+    the generator (or dropping it) stops the workers and restores the GC state.
+    """
+    if not items:
+        return
     show = _interactive() if progress is None else progress
-    workers = min(_workers(n_jobs), max(len(items), 1))
+    workers = min(effective_n_jobs(n_jobs), len(items))
+    if workers == 1:
+        results = _in_process(function, items)
+    else:
+        results = _WorkerPool(function, failure, items, workers).results()
+    shown = _progress(results, len(items), show)
+    try:
+        yield from shown
+    finally:
+        results.close()
+        if shown is not results:
+            shown.close()  # type: ignore[attr-defined]
+
+
+def _in_process(function: Callable[[Item], Any], items: list[Item]) -> Iterator[Any]:
     with _loaded_and_frozen():
-        if workers == 1:
-            yield from _progress(map(function, items), len(items), show)
-            return
-        # Small chunks: a worker left idle at the end waits for one chunk at most.
-        chunksize = max(1, min(16, len(items) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from _progress(pool.map(function, items, chunksize=chunksize), len(items),
-                                 show)  # fmt: skip
+        for item in items:
+            yield function(item)
 
 
 #: A short article that touches every dictionary and model the summary uses.
@@ -212,24 +333,32 @@ TOKYO. Japan and the United States agreed to deepen defense ties, officials said
 “We will deter threats together,” Defense Secretary Lloyd Austin said."""
 
 
+def _warm_up() -> None:
+    summary_row(parse_article(_WARM_UP, article_id="warm-up"))
+
+
 @contextmanager
 def _loaded_and_frozen() -> Iterator[None]:
     """Load the dictionaries and models (by analysing :data:`_WARM_UP`), then keep every
-    object that exists out of the cyclic garbage collector's scans until the batch ends.
+    object that exists out of the cyclic garbage collector's scans until the context ends.
 
     The dictionaries are hundreds of thousands of objects (the CMU dictionary alone);
-    every full collection would walk them again. ``gc.freeze`` leaves them to reference
-    counting, and pool workers forked from this process share their pages untouched
-    (as the ``gc`` documentation advises).
+    every full collection would walk them again. On exit (normal, error, or a generator
+    closed half way) the GC is as it was: unfrozen, enabled or not. When the caller has
+    frozen objects of its own, nothing is frozen, so their freeze stays exactly as it was.
     """
-    summary_row(parse_article(_WARM_UP, article_id="warm-up"))
-    frozen_before = gc.get_freeze_count()
+    enabled = gc.isenabled()
+    _warm_up()
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
         yield
     finally:
-        if not frozen_before:  # the caller's own freeze is left as it was
-            gc.unfreeze()
+        gc.unfreeze()
+        if gc.isenabled() != enabled:
+            (gc.enable if enabled else gc.disable)()
 
 
 def _progress(results: Iterable[Any], total: int, show: bool) -> Iterable[Any]:
@@ -239,6 +368,176 @@ def _progress(results: Iterable[Any], total: int, show: bool) -> Iterable[Any]:
     from tqdm.auto import tqdm
 
     return tqdm(results, total=total, unit="article")
+
+
+def _worker_main(connection: Connection, function: Callable[[Item], Any]) -> None:
+    """A worker process: load the dictionaries, freeze them out of GC scans, then analyse
+    one item at a time as the parent sends ``(index, item)`` (after saying it is ready
+    with ``None``), until ``None`` or the parent is gone. Ctrl-C is left to the parent,
+    which stops the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _warm_up()
+    gc.freeze()
+    try:
+        connection.send(None)  # ready
+    except (EOFError, OSError):
+        return
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        index, item = message
+        try:
+            outcome = (index, True, function(item))
+        except Exception as error:  # the item functions record errors; this is a safety net
+            outcome = (index, False, error)
+        try:
+            connection.send(outcome)
+        except (EOFError, OSError):
+            return
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    ready: bool = False  # it has loaded the dictionaries
+    held: deque[int] = field(default_factory=deque)  # its items; it analyses the first
+
+
+class _WorkerPool:
+    """Worker processes fed item by item, so that a worker that dies costs exactly the item
+    it was analysing (the first it holds): that item gets ``failure(item, WorkerError)``,
+    the others it held go back in the queue, a new worker takes its place and the run goes
+    on. A worker holds a second item when items are paths (small messages that cannot
+    fill the pipe), so it never waits for the parent. Results come back in input order;
+    at most ``window`` items run ahead of the first unfinished one, so memory stays flat."""
+
+    def __init__(self, function: Callable[[Item], Any], failure: Callable[[Item, Exception], Any],
+                 items: list[Item], workers: int) -> None:  # fmt: skip
+        self.function, self.failure, self.items, self.workers = function, failure, items, workers
+        self.pending: deque[int] = deque(range(len(items)))
+        self.finished: dict[int, Any] = {}
+        self.live: dict[Connection, _Worker] = {}
+        self.next_out = 0
+        self.window = max(64, 8 * workers)
+        self.context = multiprocessing.get_context()
+        self.idle_deaths = 0
+        self.depth = 2 if all(isinstance(source, Path) for _, source in items) else 1
+
+    def results(self) -> Iterator[Any]:
+        try:
+            for _ in range(self.workers):
+                self._start()
+            while self.next_out < len(self.items):
+                self._dispatch()
+                self._collect()
+                while self.next_out in self.finished:
+                    yield self.finished.pop(self.next_out)
+                    self.next_out += 1
+        finally:
+            self._shutdown()
+
+    def _start(self) -> None:
+        mine, theirs = self.context.Pipe()
+        process = self.context.Process(target=_worker_main, args=(theirs, self.function),
+                                       name="analysis-corpus-worker", daemon=True)  # fmt: skip
+        process.start()
+        theirs.close()
+        self.live[mine] = _Worker(process)
+
+    def _dispatch(self) -> None:
+        for connection, worker in self.live.items():
+            while worker.ready and len(worker.held) < self.depth and self.pending:
+                if self.pending[0] >= self.next_out + self.window:
+                    return
+                index = self.pending.popleft()
+                try:
+                    connection.send((index, self.items[index]))
+                except OSError:  # it has died; _collect sees its sentinel
+                    self.pending.appendleft(index)
+                    break
+                worker.held.append(index)
+
+    def _collect(self) -> None:
+        sentinels = {worker.process.sentinel: c for c, worker in self.live.items()}
+        ready = wait([*self.live, *sentinels])
+        dead = []
+        for source in ready:
+            if isinstance(source, int):
+                dead.append(sentinels[source])
+                continue
+            try:
+                message = source.recv()
+            except (EOFError, OSError):
+                dead.append(source)
+                continue
+            self._receive(self.live[source], message)
+        for connection in dict.fromkeys(dead):
+            self._bury(connection)
+        while len(self.live) < self.workers and self.pending:
+            self._start()
+
+    def _receive(self, worker: _Worker, message: tuple[int, bool, Any] | None) -> None:
+        if message is None:
+            worker.ready = True
+            return
+        index, ok, payload = message
+        worker.held.remove(index)
+        self.idle_deaths = 0
+        self.finished[index] = payload if ok else self.failure(self.items[index], payload)
+
+    def _bury(self, connection: Connection) -> None:
+        """A worker exited unasked: keep what it sent, fail the item it held."""
+        worker = self.live.pop(connection)
+        try:
+            while connection.poll():
+                self._receive(worker, connection.recv())
+        except (EOFError, OSError):
+            pass
+        connection.close()
+        worker.process.join()
+        if not worker.held:
+            self.idle_deaths += 1
+            if self.idle_deaths > 2 * self.workers + 2:
+                raise WorkerError("the worker processes exit before analysing any article: "
+                                  + _death(worker.process.exitcode))  # fmt: skip
+            return
+        error = WorkerError(f"{_death(worker.process.exitcode)}; the other articles go on")
+        culprit = worker.held.popleft()
+        self.finished[culprit] = self.failure(self.items[culprit], error)
+        self.pending.extendleft(reversed(worker.held))  # not started: to another worker
+
+    def _shutdown(self) -> None:
+        complete = self.next_out >= len(self.items)
+        for connection, worker in self.live.items():
+            if complete:
+                with suppress(OSError):
+                    connection.send(None)
+            else:
+                worker.process.terminate()
+        for connection, worker in self.live.items():
+            worker.process.join(timeout=10)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            connection.close()
+        self.live.clear()
+
+
+def _death(exitcode: int | None) -> str:
+    """What a worker's exit code says about how it died."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = " (as the system does when memory runs out)" if -exitcode == signal.SIGKILL else ""
+        return f"the worker process analysing this article was killed by {name}{hint}"
+    return f"the worker process analysing this article exited unexpectedly (exit code {exitcode})"
 
 
 # ---------------------------------------------------------------------------
@@ -251,13 +550,15 @@ def analyze_many(
 ) -> CorpusResult:  # fmt: skip
     """Analyse every article; one summary row each, and long tables keyed by ``article_id``.
 
-    ``n_jobs``: processes to use (``-1``: all cores). ``progress``: show a tqdm
-    bar (default: when interactive). A failing article gets a summary row with
+    ``n_jobs``: processes to use, as in joblib (``1`` one, ``-1`` all cores, ``-2``
+    all but one). ``progress``: show a tqdm bar (default: when interactive). A
+    failing article, or one whose worker process died, gets a summary row with
     ``error`` set and no rows in the long tables; the others go on.
     """
+    effective_n_jobs(n_jobs)
     items = collect_items(inputs)
     rows, sentences, quotes, actors = [], [], [], []
-    for row, tables in _run(_analyze_item, items, n_jobs, progress):
+    for row, tables in _run(_analyze_item, _analysis_failure, items, n_jobs, progress):
         rows.append(row)
         if tables is not None:
             sentences.append(tables[0])
@@ -275,38 +576,102 @@ def summarize_many(
     inputs: str | Path | Sequence[str | Path] | pd.DataFrame, *, n_jobs: int = 1,
     progress: bool | None = None,
 ) -> Iterator[dict[str, Any]]:  # fmt: skip
-    """Summary rows, one per article, as they are computed (a generator)."""
-    yield from _run(_summarize_item, collect_items(inputs), n_jobs, progress)
+    """Summary rows, one per article in input order, as they are computed (a generator).
+
+    The arguments are checked at the call; the work starts at the first row.
+    Closing the generator, or dropping it, stops the workers and restores the GC.
+    """
+    effective_n_jobs(n_jobs)
+    return _run(_summarize_item, _error_row, collect_items(inputs), n_jobs, progress)
+
+
+def partial_path(path: str | Path) -> Path:
+    """Where :func:`write_summaries` keeps a run's rows until it completes: ``NAME.partial``
+    (a CSV file, or for Parquet a folder of part files, each readable)."""
+    path = Path(path)
+    return path.with_name(path.name + ".partial")
 
 
 def write_summaries(
     inputs: str | Path | Sequence[str | Path] | pd.DataFrame, path: str | Path, *,
-    n_jobs: int = 1, progress: bool | None = None, chunk_rows: int = 200,
+    n_jobs: int = 1, progress: bool | None = None, chunk_rows: int = 200, resume: bool = False,
 ) -> int:  # fmt: skip
     """Stream summary rows to ``path`` (``.csv`` or ``.parquet``) in chunks; return the count.
 
     Memory does not grow with the number of articles: rows are written every
-    ``chunk_rows`` and dropped.
+    ``chunk_rows`` to ``NAME.partial`` (:func:`partial_path`), which becomes
+    ``path`` only when every article is done; a file left at ``path`` by an
+    earlier run is removed first. An interrupted run (an error, Ctrl-C, SIGTERM)
+    stops the workers and keeps the rows done in ``NAME.partial``; with
+    ``resume=True`` a rerun with the same inputs reads it, skips the articles in
+    it and finishes the file (the count includes them).
     """
     path = Path(path)
     kind = path.suffix.lower()
     if kind not in (".csv", ".parquet"):
-        raise ArticleError(f"{path}: the output must end in .csv or .parquet")
-    writer = _ParquetWriter(path) if kind == ".parquet" else _CsvWriter(path)
-    count = 0
+        raise UsageError(f"{path}: the output must end in .csv or .parquet, not "
+                         f"{path.suffix or 'no suffix'}")  # fmt: skip
+    if chunk_rows < 1:
+        raise UsageError(f"chunk_rows must be at least 1, got {chunk_rows}")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: give the output file's name")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path.parent}: no such folder for the output")
+    effective_n_jobs(n_jobs)
+    items = collect_items(inputs)
+    output = _ParquetOutput(path) if kind == ".parquet" else _CsvOutput(path)
+    done = set(output.open(resume))
+    unknown = done - {article_id for article_id, _ in items}
+    if unknown:
+        output.close()
+        shown = ", ".join(repr(i) for i in sorted(unknown)[:3])
+        raise UsageError(f"{output.partial} holds articles that are not among the inputs "
+                         f"({shown}{', ...' if len(unknown) > 3 else ''}): resume with the "
+                         "inputs of the interrupted run, or without resume to start "
+                         "again")  # fmt: skip
+    path.unlink(missing_ok=True)  # an earlier run's file must not pass for this run's
+    todo = [item for item in items if item[0] not in done]
+    count = len(done)
     chunk: list[dict[str, Any]] = []
-    try:
-        for row in summarize_many(inputs, n_jobs=n_jobs, progress=progress):
-            chunk.append(row)
-            count += 1
-            if len(chunk) >= chunk_rows:
-                writer.write(pd.DataFrame(chunk, columns=SUMMARY_COLUMNS))
-                chunk = []
-        if chunk or count == 0:
-            writer.write(pd.DataFrame(chunk, columns=SUMMARY_COLUMNS))
-    finally:
-        writer.close()
+    completed = False
+    with _sigterm_as_exit():
+        rows = _run(_summarize_item, _error_row, todo, n_jobs, progress)
+        try:
+            for row in rows:
+                chunk.append(row)
+                count += 1
+                if len(chunk) >= chunk_rows:
+                    full, chunk = chunk, []
+                    output.write(pd.DataFrame(full, columns=SUMMARY_COLUMNS))
+            completed = True
+        finally:
+            rows.close()  # the workers stop first, then the rows done are kept
+            try:
+                if chunk:
+                    output.write(pd.DataFrame(chunk, columns=SUMMARY_COLUMNS))
+            finally:
+                output.finish() if completed else output.close()
     return count
+
+
+@contextmanager
+def _sigterm_as_exit() -> Iterator[None]:
+    """While a file is written, SIGTERM raises ``SystemExit(143)`` so that the workers stop
+    and the rows done stay in the partial file. Only in the main thread and when SIGTERM
+    has its default action; the default is restored on exit."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):  # fmt: skip
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -318,71 +683,156 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype({**dict.fromkeys(numeric, "float64"), **dict.fromkeys(text, "object")})
 
 
-class _CsvWriter:
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+class _CsvOutput:
+    """Rows appended to ``NAME.partial``, one write per chunk; renamed to ``NAME`` at the end."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.first = True
+        self.partial = partial_path(path)
+        self.file: Any = None
+
+    def open(self, resume: bool) -> list[str]:
+        """Start the partial file, or with ``resume`` reopen it; the ids already in it."""
+        done: list[str] = []
+        if resume and self.partial.is_file():
+            done = self._recover()
+        else:
+            _remove(self.partial)
+            self.partial.write_text(_csv(pd.DataFrame(columns=SUMMARY_COLUMNS), header=True),
+                                    encoding="utf-8")  # fmt: skip
+        self.file = open(self.partial, "a", encoding="utf-8", newline="")  # noqa: SIM115
+        return done
+
+    def _recover(self) -> list[str]:
+        header = _csv(pd.DataFrame(columns=SUMMARY_COLUMNS), header=True).encode("utf-8")
+        with open(self.partial, "rb+") as file:
+            if file.readline() != header:
+                raise UsageError(f"{self.partial}: its columns are not this version's summary "
+                                 "columns: delete it to start again")  # fmt: skip
+            _drop_cut_line(file, len(header))
+        try:
+            ids = pd.read_csv(self.partial, usecols=["article_id"], dtype=str,
+                              keep_default_na=False)["article_id"]  # fmt: skip
+        except (ValueError, pd.errors.ParserError) as error:
+            raise UsageError(f"{self.partial} cannot be read ({error}): delete it to start "
+                             "again") from error  # fmt: skip
+        return list(ids)
 
     def write(self, frame: pd.DataFrame) -> None:
-        _typed(frame).to_csv(self.path, mode="w" if self.first else "a", header=self.first,
-                             index=False)  # fmt: skip
-        self.first = False
+        self.file.write(_csv(_typed(frame), header=False))
+        self.file.flush()
+
+    def finish(self) -> None:
+        os.fsync(self.file.fileno())
+        self.close()
+        os.replace(self.partial, self.path)
+
+    def close(self) -> None:
+        if self.file is not None and not self.file.closed:
+            self.file.close()
+
+
+def _csv(frame: pd.DataFrame, *, header: bool) -> str:
+    return frame.to_csv(header=header, index=False, lineterminator="\n")
+
+
+def _drop_cut_line(file: Any, start: int) -> None:
+    """Truncate a file after its last line break (a row cut short by a kill is dropped)."""
+    end = file.seek(0, os.SEEK_END)
+    position = end
+    while position > start:
+        step = min(1 << 16, position - start)
+        file.seek(position - step)
+        cut = file.read(step).rfind(b"\n")
+        if cut >= 0:
+            position = position - step + cut + 1
+            break
+        position -= step
+    else:
+        position = start
+    if position != end:
+        file.truncate(position)
+
+
+class _ParquetOutput:
+    """Chunks written as part files in the folder ``NAME.partial`` (each renamed into place
+    once complete, so each is readable), joined into ``NAME`` at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.partial = partial_path(path)
+        self.parts = 0
+
+    def open(self, resume: bool) -> list[str]:
+        """Start the partial folder, or with ``resume`` reopen it; the ids already in it."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not (resume and self.partial.is_dir()):
+            _remove(self.partial)
+            self.partial.mkdir()
+            return []
+        for leftover in self.partial.glob(".*"):
+            leftover.unlink()
+        done: list[str] = []
+        parts = sorted(self.partial.glob("part-*.parquet"))
+        for part in parts:
+            try:
+                if pq.read_schema(part).names != SUMMARY_COLUMNS:
+                    raise UsageError(f"{part}: its columns are not this version's summary "
+                                     f"columns: delete {self.partial} to start again")  # fmt: skip
+                done += pq.read_table(part, columns=["article_id"]).column(0).to_pylist()
+            except (pa.ArrowException, OSError) as error:
+                raise UsageError(f"{part} cannot be read ({error}): delete {self.partial} to "
+                                 "start again") from error  # fmt: skip
+        self.parts = int(parts[-1].name[5:-8]) + 1 if parts else 0
+        return done
+
+    def write(self, frame: pd.DataFrame) -> None:
+        import pyarrow.parquet as pq
+
+        name = f"part-{self.parts:06d}.parquet"
+        temporary = self.partial / f".{name}.tmp"
+        pq.write_table(_arrow_table(frame), temporary)
+        os.replace(temporary, self.partial / name)
+        self.parts += 1
+
+    def finish(self) -> None:
+        import pyarrow.parquet as pq
+
+        joined = self.partial / ".joined.parquet.tmp"
+        with pq.ParquetWriter(joined, _arrow_table(pd.DataFrame(columns=SUMMARY_COLUMNS)).schema
+                              ) as writer:  # fmt: skip
+            for part in sorted(self.partial.glob("part-*.parquet")):
+                writer.write_table(pq.read_table(part))
+        os.replace(joined, self.path)
+        shutil.rmtree(self.partial)
 
     def close(self) -> None:
         pass
 
 
-class _ParquetWriter:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.writer = None
+def _arrow_table(frame: pd.DataFrame) -> pa.Table:
+    import pyarrow as pa  # at run time, and only when Parquet is written
 
-    def write(self, frame: pd.DataFrame) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        table = pa.Table.from_pandas(_typed(frame), schema=_arrow_schema(), preserve_index=False)
-        if self.writer is None:
-            self.writer = pq.ParquetWriter(self.path, table.schema)
-        self.writer.write_table(table)
-
-    def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
+    return pa.Table.from_pandas(_typed(frame), schema=_arrow_schema(), preserve_index=False)
 
 
 def _arrow_schema() -> pa.Schema:
-    import pyarrow as pa  # at run time, and only when Parquet is written
+    import pyarrow as pa
 
     typed = _typed(pd.DataFrame(columns=SUMMARY_COLUMNS))
     return pa.schema([
         (name, pa.float64() if str(dtype) == "float64" else pa.string())
         for name, dtype in typed.dtypes.items()
     ])  # fmt: skip
-
-
-# ---------------------------------------------------------------------------
-# Synthetic corpora for demonstrations and benchmarks
-
-
-def shuffled_copies(article: Article, n: int, *, random_state: int = 0) -> list[str]:
-    """``n`` article texts made of ``article``'s own body paragraphs in a new random order.
-
-    Each copy keeps the headline and the dateline (before its new first
-    paragraph); trailing sections are left out. Real sentences, real length:
-    for demonstrations and benchmarks. Reproducible for a given ``random_state``.
-    """
-    import random
-
-    generator = random.Random(random_state)
-    paragraphs = [p.text for p in article.paragraphs]
-    dateline = f"{article.dateline.text} " if article.dateline else ""
-    copies = []
-    for _ in range(n):
-        order = paragraphs[:]
-        generator.shuffle(order)
-        copies.append(f"{article.headline}\n\n{dateline}" + "\n\n".join(order) + "\n")
-    return copies
 
 
 # ---------------------------------------------------------------------------
@@ -404,8 +854,8 @@ def analyze_many_dask(
         import dask.bag as db
         from distributed import Client, LocalCluster
     except ImportError as error:
-        raise ArticleError(
-            "the Dask path needs dask and distributed: pip install '.[dask]'"
+        raise DependencyError(
+            f"the Dask path needs dask and distributed ({error}): pip install '.[dask]'"
         ) from error
     items = collect_items(inputs)
     bag = db.from_sequence(items, npartitions=partitions or max(1, min(len(items), 4 * n_workers)))

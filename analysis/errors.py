@@ -17,3 +17,16 @@ class ResourceError(AnalysisError):
 
 class LexiconError(AnalysisError):
     """A lexicon or dictionary data file is malformed."""
+
+
+class UsageError(AnalysisError, ValueError):
+    """A function was called with an argument it cannot use (a bad ``n_jobs``, an output
+    suffix it cannot write, an empty input)."""
+
+
+class DependencyError(AnalysisError, ImportError):
+    """An optional dependency a function needs is not installed."""
+
+
+class WorkerError(AnalysisError):
+    """A worker process died while it analysed an article (killed, out of memory, crashed)."""

@@ -4,7 +4,7 @@ Usage: ``python benchmarks/corpus.py [--rounds R] [N ...]`` (default 3 rounds of
 1000 articles); ``make benchmark`` runs it.
 
 The corpus: N articles of the seed's length, each the seed's own 14 body
-paragraphs in a new order (``analysis.corpus.shuffled_copies``), written as
+paragraphs in a new order (:func:`shuffled_copies`), written as
 files. Every measurement runs in a fresh Python process, so peak memory
 (``ru_maxrss``, the process and its pool workers) belongs to that run alone.
 Dictionaries are loaded before the clock starts (one article analysed, for
@@ -37,6 +37,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analysis import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "us_japan_2plus2_security_talks_2024.txt"
@@ -48,10 +52,29 @@ TEXTSTAT_CALLS = [
 ]  # fmt: skip
 
 
+def shuffled_copies(article: Article, n: int, *, random_state: int = 0) -> list[str]:
+    """``n`` article texts made of ``article``'s own body paragraphs in a new random order.
+
+    Each copy keeps the headline and the dateline (before its new first
+    paragraph); trailing sections are left out. Real sentences, real length.
+    Reproducible for a given ``random_state``.
+    """
+    import random
+
+    generator = random.Random(random_state)
+    paragraphs = [p.text for p in article.paragraphs]
+    dateline = f"{article.dateline.text} " if article.dateline else ""
+    copies = []
+    for _ in range(n):
+        order = paragraphs[:]
+        generator.shuffle(order)
+        copies.append(f"{article.headline}\n\n{dateline}" + "\n\n".join(order) + "\n")
+    return copies
+
+
 def make_corpus(n: int) -> Path:
     """A folder of ``n`` reshuffled copies of the seed (made once per n)."""
     import analysis
-    from analysis.corpus import shuffled_copies
 
     folder = Path(tempfile.gettempdir()) / f"news-framing-bench-{n}"
     if len(list(folder.glob("*.txt"))) != n:
