@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import glob
 import json
 import math
 import numbers
@@ -152,13 +151,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--csv", metavar="OUT", help="write one summary row per article to OUT")
     parser.add_argument("--parquet", metavar="OUT", help="write the summary rows as Parquet")
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
-                        help="processes for many articles (-1: all cores; default 1)")  # fmt: skip
+                        help="processes for many articles (1: one, -1: all cores, -2: all but "
+                             "one; default 1)")  # fmt: skip
+    parser.add_argument("--resume", action="store_true",
+                        help="carry on from OUT.partial left by an interrupted run")  # fmt: skip
     return parser
 
 
 def _is_corpus(args: argparse.Namespace) -> bool:
-    many = Path(args.article).is_dir() or glob.has_magic(args.article)
-    return args.article != "-" and (many or bool(args.csv or args.parquet))
+    from analysis import corpus
+
+    return args.article != "-" and (corpus.is_many(args.article) or bool(args.csv or args.parquet))
 
 
 def _run_corpus(args: argparse.Namespace) -> int:
@@ -169,7 +172,7 @@ def _run_corpus(args: argparse.Namespace) -> int:
         raise ArticleError("--encoding and --max-bytes apply to one article, not a folder or glob")
     outputs = [out for out in (args.csv, args.parquet) if out]
     for out in outputs:
-        count = corpus.write_summaries(args.article, out, n_jobs=args.jobs)
+        count = corpus.write_summaries(args.article, out, n_jobs=args.jobs, resume=args.resume)
         print(f"{count} articles -> {out}", file=sys.stderr)
     if not outputs:
         result = corpus.analyze_many(args.article, n_jobs=args.jobs)

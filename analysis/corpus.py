@@ -57,7 +57,8 @@ SUMMARY_COLUMNS = [
     "article_id", "source", "error", "title", "language", "paragraphs", "sentences", "words",
     *readability.INDEX_COLUMNS, "mean_compound", "mean_domain_tone", "top_frame",
     *[f"frame_{name}" for name in framing.load_frames().categories],
-    "n_actors", "top_actor", "n_quotes", "n_direct_quotes", "most_quoted_actor", "top_terms",
+    "n_actors", "top_actor", "n_quotes", "n_direct_quotes", "n_reported", "most_quoted_actor",
+    "top_terms",
 ]  # fmt: skip
 
 
@@ -106,6 +107,7 @@ def summary_row(article: Article) -> dict[str, Any]:
         "top_actor": actors[0] if actors else None,
         "n_quotes": quotes["direct"] + quotes["partial"],
         "n_direct_quotes": quotes["direct"],
+        "n_reported": quotes["indirect"],
         "most_quoted_actor": framing.most_quoted_actor(article),
         "top_terms": "; ".join(t["term"] for t in terms.top_terms(article, 10)),
     }
@@ -677,7 +679,7 @@ def _sigterm_as_exit() -> Iterator[None]:
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     """Fixed column types, so that every chunk has the same schema."""
     numeric = ["paragraphs", "sentences", "words", *readability.INDEX_COLUMNS, "mean_compound",
-               "mean_domain_tone", "n_actors", "n_quotes", "n_direct_quotes",
+               "mean_domain_tone", "n_actors", "n_quotes", "n_direct_quotes", "n_reported",
                *[c for c in SUMMARY_COLUMNS if c.startswith("frame_")]]  # fmt: skip
     text = [c for c in SUMMARY_COLUMNS if c not in numeric]
     return frame.astype({**dict.fromkeys(numeric, "float64"), **dict.fromkeys(text, "object")})

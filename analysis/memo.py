@@ -25,8 +25,6 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
 
-from analysis.errors import LexiconError
-
 T = TypeVar("T")
 P = ParamSpec("P")
 
@@ -88,7 +86,8 @@ class FileMemo(Generic[T]):
     """``load(path)``: parse a UTF-8 file, again only when its bytes change.
 
     ``parse(text, name)`` builds the value (``name`` is the file name, for error
-    messages). Unreadable or undecodable files raise :class:`LexiconError`.
+    messages). The file is read by :func:`analysis.datafiles.read_data_file`: a missing,
+    unreadable, non-regular or non-UTF-8 file raises :class:`LexiconError`.
     """
 
     def __init__(self, parse: Callable[[str, str], T], *, what: str, maxsize: int = 16) -> None:
@@ -98,24 +97,14 @@ class FileMemo(Generic[T]):
         self._kept: OrderedDict[tuple[Path, bytes], T] = OrderedDict()
 
     def __call__(self, path: str | Path) -> T:
+        from analysis.datafiles import read_data_file
+
         resolved = Path(path).expanduser().resolve()
-        try:
-            raw = resolved.read_bytes()
-        except OSError as error:
-            raise LexiconError(
-                f"{path}: cannot read the {self._what} ({error.strerror or error})"
-            ) from error
-        key = (resolved, hashlib.blake2b(raw, digest_size=16).digest())
+        text = read_data_file(resolved, self._what).removeprefix("\ufeff")
+        key = (resolved, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest())
         if key in self._kept:
             self._kept.move_to_end(key)
             return self._kept[key]
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise LexiconError(
-                f"{path}: the {self._what} is not UTF-8 text (byte 0x{raw[error.start]:02x} "
-                f"at offset {error.start})"
-            ) from error
         value = self._parse(text, resolved.name)
         self._kept[key] = value
         while len(self._kept) > self._maxsize:

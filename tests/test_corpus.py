@@ -63,7 +63,8 @@ def test_summary_row_agrees_with_the_tables(seed):
     salience = framing.actor_salience(seed)
     assert row["n_actors"] == len(salience) and row["top_actor"] == salience["actor"].iloc[0]
     quotes = framing.unnest_quotes(seed)
-    assert row["n_quotes"] == (quotes["kind"] != "term").sum()
+    assert row["n_quotes"] == quotes["kind"].isin(["direct", "partial"]).sum()
+    assert row["n_reported"] == (quotes["kind"] == "indirect").sum() == 1
     assert row["n_direct_quotes"] == (quotes["kind"] == "direct").sum()
     voices = framing.quote_share(seed, "actor")
     attributed = voices[voices["actor"] != "(unattributed)"]
