@@ -162,12 +162,11 @@ class Article:
     def tokens_within(self, start: int, end: int) -> list[Token]:
         """The tokens lying wholly in ``text[start:end]``, found by bisection (tokens are in
         text order and do not overlap)."""
-        inside = []
-        for token in self.tokens[bisect_left(self._token_starts, start) :]:
-            if token.end > end:
-                break
-            inside.append(token)
-        return inside
+        first = bisect_left(self._token_starts, start)
+        last = bisect_right(self._token_starts, end)  # tokens starting before ``end``
+        while last > first and self.tokens[last - 1].end > end:
+            last -= 1
+        return list(self.tokens[first:last])
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding character ``offset`` (or the next one, for an offset between

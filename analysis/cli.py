@@ -42,19 +42,23 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 CLI_HINTS = InputHints(max_bytes="--max-bytes N", encoding="--encoding")
 
 
-def summarize(article: Article) -> dict[str, Any]:
-    """The JSON summary of an article (schema in the README)."""
+def summarize(article: Article, *, with_textstat: bool = False) -> dict[str, Any]:
+    """The JSON summary of an article (schema in the README). ``with_textstat`` adds
+    textstat's own whole-text values beside ours (``readability_textstat``); they cost a
+    second, for loading the CMU dictionary through NLTK, so they are asked for."""
     notes = []
     if article.language not in ("en", "und"):
         notes.append(
             f"the body's language is {article.language!r}: readability formulas, VADER and the "
             "lexicons are built for English, so those numbers are not meaningful"
         )
+    extra = ({"readability_textstat": readability.textstat_scores(article.body_text)}
+             if with_textstat else {})  # fmt: skip
     return {
         **overview(article),
         "notes": notes,
         "readability": readability.readability_scores(article),
-        "readability_textstat": readability.textstat_scores(article.body_text),
+        **extra,
         "sentiment": sentiment.sentiment_summary(article),
         "top_terms": terms.top_terms(article),
         "key_terms": terms.key_terms(article),
@@ -78,12 +82,12 @@ def format_summary(summary: dict[str, Any]) -> str:
     scores = summary["readability"]
     if scores["flesch_reading_ease"] is not None:
         style, audience = readability.flesch_band(scores["flesch_reading_ease"])
-        textstat_grade = summary["readability_textstat"]["consensus_grade"]
-        lines.append(
-            f"Readability: Flesch Reading Ease {scores['flesch_reading_ease']} ({style}, "
-            f"{audience}); consensus grade {scores['consensus_grade']} "
-            f"(textstat, splitting at every period: {textstat_grade})"
-        )
+        line = (f"Readability: Flesch Reading Ease {scores['flesch_reading_ease']} ({style}, "
+                f"{audience}); consensus grade {scores['consensus_grade']}")  # fmt: skip
+        if "readability_textstat" in summary:
+            grade = summary["readability_textstat"]["consensus_grade"]
+            line += f" (textstat, splitting at every period: {grade})"
+        lines.append(line)
     mood = summary["sentiment"]
     if mood["mean_compound"] is not None:
         lines.append(
@@ -148,6 +152,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES,
                         metavar="N", help="refuse an article larger than N bytes "
                         f"(default {DEFAULT_MAX_BYTES:,})")  # fmt: skip
+    parser.add_argument("--textstat", action="store_true",
+                        help="add textstat's own readability values beside ours "
+                             "(readability_textstat; about a second more)")  # fmt: skip
     parser.add_argument("--csv", metavar="OUT", help="write one summary row per article to OUT")
     parser.add_argument("--parquet", metavar="OUT", help="write the summary rows as Parquet")
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
@@ -267,7 +274,7 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if _is_corpus(args):
             return _run_corpus(args)
-        summary = summarize(_read_article(args))
+        summary = summarize(_read_article(args), with_textstat=args.textstat)
         if args.json:
             output = json.dumps(strict_json(summary), ensure_ascii=False, indent=2,
                                 allow_nan=False)  # fmt: skip

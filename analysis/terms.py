@@ -30,7 +30,7 @@ from typing import Literal, NamedTuple
 
 import pandas as pd
 
-from analysis.article import Article, tokenize
+from analysis.article import Article, Token, tokenize
 from analysis.datafiles import read_entries
 from analysis.memo import WORD_CACHE_SIZE, per_article
 from analysis.quotes import token_in_quote
@@ -123,23 +123,43 @@ def _terms(article: Article) -> pd.DataFrame:
     return pd.DataFrame(_term_records(article), columns=TERM_COLUMNS)
 
 
+class _Word(NamedTuple):
+    """A word's term and what counting needs of it (no lemma: lemmas load a dictionary)."""
+
+    token: Token
+    term: str
+    part: str
+    is_number: bool
+    is_stopword: bool
+    is_content: bool
+
+
+@per_article
+def _words(article: Article) -> list[_Word]:
+    """Every word or number of the headline and body with its term, computed once."""
+    stopword_set = stopwords()
+    words = []
+    for token in article.tokens:
+        if token.kind != "punct":
+            term = normalise_term(token.text)
+            number = token.kind == "number"
+            stop = term in stopword_set
+            words.append(_Word(token, term, token.part, number, stop, not number and not stop))
+    return words
+
+
 @per_article
 def _term_records(article: Article) -> list[Term]:
     """Every word or number of the headline and body as a :class:`Term`, computed once."""
     in_quote = token_in_quote(article)
-    stopword_set = stopwords()
     rows = []
-    for token in article.tokens:
-        if token.kind == "punct":
-            continue
-        term = normalise_term(token.text)
-        number = token.kind == "number"
-        stop = term in stopword_set
+    for word in _words(article):
+        token = word.token
         rows.append(Term(
             article.article_id, token.index, len(rows), token.sentence, token.paragraph,
             token.part, "quote" if in_quote[token.index] else "narration", token.start,
-            token.end, token.text, term, term if number else lemmatize(term), number, stop,
-            not number and not stop,
+            token.end, token.text, word.term, word.term if word.is_number else lemmatize(word.term),
+            word.is_number, word.is_stopword, word.is_content,
         ))  # fmt: skip
     return rows
 
@@ -179,7 +199,8 @@ def _ranked_counts(article: Article, by: TermColumn, content_only: bool, part: s
                    ) -> tuple[list[tuple[str, int]], int, int]:  # fmt: skip
     """``(term, count)`` most frequent first (ties alphabetical), the number of selected
     words and the number of words in the part."""
-    in_part = [t for t in _term_records(article) if part is None or t.part == part]
+    source = _words(article) if by == "term" else _term_records(article)
+    in_part = [t for t in source if part is None or t.part == part]
     counts = Counter(getattr(t, by) for t in in_part if t.is_content or not content_only)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return ranked, sum(counts.values()), len(in_part)

@@ -51,10 +51,17 @@ def test_json_schema():
         "linsear_write_formula", "consensus_grade", "counts",
     }  # fmt: skip
     assert readability["counts"]["n_sents"] == 28
+    assert "readability_textstat" not in summary  # asked for with --textstat
+
+
+def test_textstat_values_beside_ours_on_request():
+    result = run(str(SEED), "--json", "--textstat")
+    summary = json.loads(result.stdout)
     assert summary["readability_textstat"]["counts"]["n_sents"] == 42
-    assert (
-        readability["flesch_reading_ease"] < summary["readability_textstat"]["flesch_reading_ease"]
-    )
+    ours, theirs = summary["readability"], summary["readability_textstat"]
+    assert ours["flesch_reading_ease"] < theirs["flesch_reading_ease"]
+    plain = run(str(SEED), "--textstat").stdout
+    assert "textstat, splitting at every period" in plain
 
 
 def test_stdin():

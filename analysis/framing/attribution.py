@@ -30,7 +30,7 @@ a bounded number of times, and names are looked up in dictionaries.
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal, NamedTuple
@@ -68,6 +68,8 @@ NOT_NAMES = frozenset({"today", "yesterday", "tonight", "tomorrow", "monday", "t
                        "september", "october", "november", "december", "eastern", "western",
                        "northern", "southern", "central"})  # fmt: skip
 PERSON_PRONOUNS = frozenset({"he", "she"})
+#: A name or an organisation's name is at most this many words (bounds every scan).
+MAX_CHAIN = 12
 GROUP_PRONOUNS = frozenset({"it", "they"})
 #: An apposition between commas is looked for this many tokens back.
 MAX_APPOSITION_TOKENS = 14
@@ -173,7 +175,7 @@ def _chain_start(tokens: list[Token], j: int) -> int:
     """First index of the run of capitalised words (with name particles and organisation
     joiners between capitals) that ends at ``j``."""
     i = j
-    while i > 0:
+    while i > 0 and j - i < MAX_CHAIN:
         before = tokens[i - 1]
         if _is_cap(before) and before.kind == "word":
             i -= 1
@@ -188,7 +190,7 @@ def _chain_start(tokens: list[Token], j: int) -> int:
 def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
     """Last index of the capitalised run that starts at ``i`` (before ``stop``)."""
     j = i
-    while j + 1 < stop:
+    while j + 1 < stop and j - i < MAX_CHAIN:
         after = tokens[j + 1]
         if _is_cap(after) and after.kind == "word" and not _is_possessive(tokens[j]):
             j += 1
@@ -565,6 +567,13 @@ class People:
         candidate = self.by_key.get(last)
         if candidate and all(fold(p) in fold(candidate).split() for p in name.split()):
             return candidate
+        return None
+
+    def first(self, kinds: tuple[str, ...], after: int) -> tuple[int, str, str, str] | None:
+        """The first mention of one of ``kinds`` that starts at offset ``after`` or later."""
+        for k in range(bisect_left(self._starts, after), len(self.mentions)):
+            if self.mentions[k][2] in kinds:
+                return self.mentions[k]
         return None
 
     def last(self, kinds: tuple[str, ...], before: int) -> tuple[int, str, str, str] | None:

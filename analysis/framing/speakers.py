@@ -15,6 +15,7 @@ role, "of" an organisation, a possessive owner).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -56,6 +57,12 @@ MAX_WORDS_TO_VERB_AFTER = 14
 #: (the ministers described China’s foreign policy as seeking to “...”; not "X agreed ...,
 #: commonly known as the “2+2” talks").
 MAX_WORDS_FROM_VERB_BEFORE = 25
+#: Attribution reads at most this many tokens before a quote or a speech verb, and after it,
+#: so that its time grows linearly with the article whatever the shape of the text.
+WINDOW_BEFORE = 60
+WINDOW_AFTER = 40
+#: A reported clause is read at most this many tokens long.
+MAX_CLAUSE_TOKENS = 80
 #: A pronoun refers to the last speaker when that speaker spoke this many paragraphs back or less.
 PRONOUN_PARAGRAPHS = 2
 #: A short fragment in quotation marks that nobody is reported to say is a term.
@@ -219,6 +226,7 @@ class _Attributor:
         self.marked = [_Span(s.start, s.end, s.mark_start, s.mark_end)
                        for s in article_quote_spans(article) if s.level == 1]  # fmt: skip
         self._tokens: dict[int, list[Token]] = {}
+        self._offsets: dict[tuple[str, int], list[int]] = {}
         self._quoted = [(s.mark_start, s.mark_end) for s in self.marked]
 
     # -- helpers --------------------------------------------------------------
@@ -228,9 +236,32 @@ class _Attributor:
             self._tokens[sentence.index] = self.article.tokens_within(sentence.start, sentence.end)
         return self._tokens[sentence.index]
 
-    def in_quote(self, offset: int) -> bool:
-        from bisect import bisect_right
+    def before(self, sentence: Sentence, offset: int) -> list[Token]:
+        """At most :data:`WINDOW_BEFORE` tokens of ``sentence`` that end by ``offset``."""
+        tokens = self.tokens(sentence)
+        ends = self._ends(sentence)
+        n = bisect_right(ends, offset)
+        return tokens[max(0, n - WINDOW_BEFORE) : n]
 
+    def after(self, sentence: Sentence, offset: int) -> list[Token]:
+        """At most :data:`WINDOW_AFTER` tokens of ``sentence`` that start at ``offset`` or later."""
+        tokens = self.tokens(sentence)
+        k = bisect_left(self._starts(sentence), offset)
+        return tokens[k : k + WINDOW_AFTER]
+
+    def _ends(self, sentence: Sentence) -> list[int]:
+        key = ("ends", sentence.index)
+        if key not in self._offsets:
+            self._offsets[key] = [t.end for t in self.tokens(sentence)]
+        return self._offsets[key]
+
+    def _starts(self, sentence: Sentence) -> list[int]:
+        key = ("starts", sentence.index)
+        if key not in self._offsets:
+            self._offsets[key] = [t.start for t in self.tokens(sentence)]
+        return self._offsets[key]
+
+    def in_quote(self, offset: int) -> bool:
         k = bisect_right(self._quoted, (offset, float("inf"))) - 1
         return k >= 0 and self._quoted[k][0] <= offset < self._quoted[k][1]
 
@@ -241,7 +272,7 @@ class _Attributor:
 
     def cue_after(self, span: _Span, last: Sentence) -> _Cue | None:
         """``“...,” said X`` / ``“...,” X said`` / ``“...,” according to X``."""
-        tokens = self.tokens(last)
+        tokens = self.before(last, span.mark_start) + self.after(last, span.mark_end)
         after = [k for k, t in enumerate(tokens) if t.start >= span.mark_end]
         if not after:
             return None
@@ -275,10 +306,10 @@ class _Attributor:
 
     def cue_before(self, span: _Span, first: Sentence) -> _Cue | None:
         """``X said, “...”`` / ``Remarked X, “...”`` / ``X called it “...”`` / ``X: “...”``."""
-        tokens = self.tokens(first)
-        before = [k for k, t in enumerate(tokens) if t.end <= span.mark_start]
+        tokens = self.before(first, span.mark_start)
+        before = range(len(tokens))
         for k in reversed(before):
-            if self.in_quote(tokens[k].start) or not is_speech_verb(tokens, k):
+            if not is_speech_verb(tokens, k) or self.in_quote(tokens[k].start):
                 continue
             gap = sum(t.kind != "punct" and not self.in_quote(t.start)
                       for t in tokens[k + 1 : len(before)])  # fmt: skip
@@ -327,15 +358,14 @@ class _Attributor:
         index = sentence.index - 1
         while index >= 0 and sentence.index - index <= 2:
             previous = self.article.sentences[index]
-            tokens = self.tokens(previous)
-            words = previous.text.casefold()
+            tokens = self.before(previous, previous.end)
+            words = previous.text[-400:].casefold()
             if previous.text.rstrip().endswith(":") or "statement" in words:
                 stop = len(tokens) - (1 if tokens and tokens[-1].text == ":" else 0)
                 person = self.people.last(("person",), previous.end)
                 if person is not None and person[0] >= previous.start and not any(
                         is_speech_verb(tokens, k) for k in range(stop)):  # fmt: skip
-                    first_person = next(m for m in self.people.mentions
-                                        if m[0] >= previous.start and m[2] == "person")  # fmt: skip
+                    first_person = self.people.first(("person",), previous.start) or person
                     phrase = Phrase(first_person[0], first_person[0], first_person[1], "person",
                                     first_person[3])  # fmt: skip
                     return _Cue(phrase, ":", previous.text, False)
@@ -362,13 +392,17 @@ class _Attributor:
             if (not is_speech_verb(tokens, k) or self.in_quote(token.start)
                     or speech_verbs()[token.text.casefold()] != "report"):  # fmt: skip
                 continue
-            clause = self._reported_clause(tokens, k)
+            lo = max(0, k - WINDOW_BEFORE)
+            window = tokens[lo : k + MAX_CLAUSE_TOKENS]
+            clause = self._reported_clause(window, k - lo, lo == 0)
             if clause is not None:
                 found.append(clause)
         return found
 
-    def _reported_clause(self, tokens: list[Token], k: int
+    def _reported_clause(self, tokens: list[Token], k: int, opens_sentence: bool
                          ) -> tuple[int, int, Phrase, str] | None:  # fmt: skip
+        """The clause a speech verb reports, in a window of the sentence's tokens (``k``: the
+        verb; ``opens_sentence``: whether the window starts where the sentence does)."""
         verb = tokens[k].text
         end = self._clause_end(tokens)
         if verb.casefold() == "according":
@@ -378,7 +412,7 @@ class _Attributor:
                 return None
             if comma is not None and comma + 1 < end:  # According to X, CLAUSE.
                 return self._clause(tokens, comma + 1, end, phrase, verb)
-            if k > 1 and tokens[k - 1].text == ",":  # CLAUSE, according to X.
+            if k > 1 and tokens[k - 1].text == "," and opens_sentence:  # CLAUSE, according to X.
                 return self._clause(tokens, 0, k - 1, phrase, verb)
             return None
         if is_passive(tokens, k):
@@ -388,7 +422,7 @@ class _Attributor:
             return None
         start = _index_of(tokens, phrase.start)
         if start > 1 and tokens[start - 1].text == "," and k + 1 >= end:  # CLAUSE, X said.
-            return self._clause(tokens, 0, start - 1, phrase, verb)
+            return self._clause(tokens, 0, start - 1, phrase, verb) if opens_sentence else None
         if start > 0 and tokens[start - 1].text.casefold() in {"which", "who", "that", "as"}:
             return None  # a relative clause: "which he said would ..."
         c = k + 1
@@ -598,7 +632,8 @@ class _Attributor:
 
     def _introduced(self, span: _Span, first: Sentence) -> bool:
         """Whether a speech verb and a comma or colon stand right before the opening mark."""
-        before = self.article.text[first.start : span.mark_start].rstrip()
+        start = max(first.start, span.mark_start - 200)
+        before = self.article.text[start : span.mark_start].rstrip()
         return before.endswith((",", ":")) and bool(before[:-1].split()) and (
             before[:-1].split()[-1].casefold() in speech_verbs() or before.endswith(":"))
 
