@@ -476,8 +476,11 @@ def _is_short_line(block: _Block, max_words: int) -> bool:
 
 
 def _is_headline(block: _Block) -> bool:
+    """One short line without a sentence's final stop (an acronym's dot aside: "... to U.S.")."""
     line = block.lines[0]
-    return _is_short_line(block, 30) and not line.endswith((".", "!", "?"))
+    last = line.split()[-1] if line.split() else ""
+    ends_as_sentence = line.endswith((".", "!", "?")) and not _ACRONYM.fullmatch(last)
+    return _is_short_line(block, 30) and not ends_as_sentence
 
 
 def _is_metadata(block: _Block) -> bool:
@@ -525,7 +528,13 @@ def parse_article(text: str, *, source: str | None = None, article_id: str = "ar
     headline_block, metadata, position = _headline_and_metadata(blocks)
     body_blocks, raw_sections = _body_and_sections(blocks[position:])
     dateline, body_blocks[0] = _dateline(text, body_blocks[0])
+    credits = _credit_blocks(text, body_blocks) if not raw_sections else 0
+    credit_blocks = body_blocks[len(body_blocks) - credits :] if credits else []
+    body_blocks = body_blocks[: len(body_blocks) - credits]
     sections = _sections(text, body_blocks, raw_sections)
+    if credit_blocks:  # a non-body section without a heading of its own
+        start, end = credit_blocks[0].start, credit_blocks[-1].end
+        sections.append(Section(CREDITS, text[start:end], start, end, included=False))
     paragraphs = tuple(
         Paragraph(number, text[b.start : b.end], b.start, b.end)
         for number, b in enumerate(body_blocks, start=1)
@@ -568,6 +577,27 @@ def _headline_and_metadata(blocks: list[_Block]) -> tuple[_Block | None, list[st
         metadata.extend(blocks[position].lines)
         position += 1
     return blocks[0], metadata, position
+
+
+#: Trailing lines that credit the reporting rather than report: "(Reporting by ...; Editing
+#: by ...)", "X contributed to this report", VOA's "I'm Mario Ritter." sign-off, a copyright.
+_CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|written|edited)"
+    r"\s+by\b|\b(?:contributed (?:to )?(?:this|the) (?:report|story)|reported (?:on )?this story"
+    r"|contributed reporting)\b|^I[’']m (?:[A-Z][\w'’-]+ ?){1,3}\.$|^(?:©|copyright\b)"
+    r"|all rights reserved|^[_—–-]{3,}$",
+    re.IGNORECASE,
+)
+CREDITS = "credits"
+
+
+def _credit_blocks(text: str, blocks: list[_Block]) -> int:
+    """How many blocks at the end of ``blocks`` are credit lines (not the first block)."""
+    n = 0
+    while n < len(blocks) - 1 and _CREDIT_LINE.search(
+            " ".join(text[blocks[-1 - n].start : blocks[-1 - n].end].split())):  # fmt: skip
+        n += 1
+    return n
 
 
 def _body_and_sections(
@@ -677,8 +707,12 @@ def _sentence_starters() -> frozenset[str]:
 
 
 _CANDIDATE_END = re.compile(
-    r"(?P<end>\.\.\.|…|(?<![.!?])[.!?]+)(?P<close>[\"'”’)\]]*)(?=\s+[\"'“‘(\[]*(?P<next>[A-Z0-9][\w’'.-]*))"
+    r"(?P<end>\.\.\.|…|(?<![.!?])[.!?]+)(?P<close>[\"'”’)\]]*)"
+    r"(?=\s+[\"'“‘(\[]*(?P<next>[A-Z0-9#][\w’'.-]*))"
 )
+#: Full stops of Chinese and Japanese text inside an English article end a sentence
+#: whatever follows them.
+_CJK_END = re.compile(r"[。！？]+[」』）”’]*")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}")
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -705,7 +739,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     tail_end = len(text.rstrip())
     if start < tail_end:
         spans.append((start, tail_end))
+    if "。" in text or "！" in text or "？" in text:
+        spans = [piece for span in spans for piece in _split_cjk(text, span)]
     return spans
+
+
+def _split_cjk(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` cut after each Chinese or Japanese full stop inside it."""
+    pieces = []
+    start, end = span
+    for match in _CJK_END.finditer(text, start, end):
+        if match.end() < end and text[match.end() : end].strip():
+            pieces.append((start, match.end()))
+            start = _skip_space(text, match.end())
+    pieces.append((start, end))
+    return pieces
 
 
 def _skip_space(text: str, position: int) -> int:

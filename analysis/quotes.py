@@ -59,7 +59,15 @@ def _closes_single(text: str, i: int) -> bool:
 
 
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
-    """Quote spans in ``text``, scanning the given ``(start, end)`` paragraph ranges in order."""
+    """Quote spans in ``text``, scanning the given ``(start, end)`` paragraph ranges in order.
+
+    Double marks pair across paragraphs (a paragraph that reopens with a mark continues the
+    quote). Single marks pair inside a double quote (a quote in a quote) and, outside one,
+    as quotes of their own (British style, or a single-quoted term): an opening mark at the
+    start of a word followed by a letter, a closing mark at the end of a word, both in one
+    paragraph; an apostrophe (don't, the '90s, Koreans') without an opening before it never
+    closes anything. Inside a single-marked quote, double marks are its nested quotes.
+    """
     spans: list[QuoteSpan] = []
     open_double: int | None = None  # offset of the opening mark
     open_single: int | None = None
@@ -72,11 +80,34 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             else:
                 p_start += 1  # the continuation mark re-opens the same quote
         open_single = None
+        nested_double: int | None = None  # a double-marked quote inside a double-marked one
+        outer_single: int | None = None  # a quote in single marks, outside double ones
+        inner_double: int | None = None  # a double-marked quote inside it
         for mark in _QUOTE_MARK.finditer(text, p_start, p_end):
             i, ch = mark.start(), mark.group()
-            if ch == OPENING_DOUBLE or (ch == STRAIGHT_DOUBLE and open_double is None):
+            if outer_single is not None:
+                if ch in (CLOSING_SINGLE, STRAIGHT_SINGLE) and _ends_word(text, i):
+                    if inner_double is not None:
+                        spans.append(_span(inner_double, i, 2, closed=False))
+                        inner_double = None
+                    spans.append(_span(outer_single, i + 1, 1, closed=True))
+                    outer_single = None
+                elif ch in (OPENING_DOUBLE, STRAIGHT_DOUBLE) and inner_double is None:
+                    inner_double = i
+                elif ch in (CLOSING_DOUBLE, STRAIGHT_DOUBLE) and inner_double is not None:
+                    spans.append(_span(inner_double, i + 1, 2, closed=True))
+                    inner_double = None
+            elif ch == OPENING_DOUBLE or (ch == STRAIGHT_DOUBLE and open_double is None):
                 if open_double is None:
                     open_double = i
+                elif nested_double is None:
+                    nested_double = i  # “... “deal,” ...”: a quote in the quote
+            elif (ch == STRAIGHT_DOUBLE and nested_double is None and _starts_word(text, i)
+                  and i > open_double + 1):  # fmt: skip
+                nested_double = i  # "They call it a "peace plan," but ...": straight marks
+            elif ch in (CLOSING_DOUBLE, STRAIGHT_DOUBLE) and nested_double is not None:
+                spans.append(_span(nested_double, i + 1, 2, closed=True))
+                nested_double = None
             elif ch in (CLOSING_DOUBLE, STRAIGHT_DOUBLE) and open_double is not None:
                 if open_single is not None:
                     spans.append(_span(open_single, i, 2, closed=False))
@@ -95,9 +126,26 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
                 ):
                     spans.append(_span(open_single, i + 1, 2, closed=True))
                     open_single = None
+            elif ch in (OPENING_SINGLE, STRAIGHT_SINGLE) and _starts_word(text, i):
+                outer_single = i
     if open_double is not None:
         spans.append(_span(open_double, paragraphs[-1][1], 1, closed=False))
     return sorted(spans, key=lambda s: (s.mark_start, s.level))
+
+
+def _starts_word(text: str, i: int) -> bool:
+    """A single mark at ``i`` that opens a quote: after a space, a bracket or the start, and
+    before a letter (not the '90s)."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return _opens(text, i) and after.isalpha()
+
+
+def _ends_word(text: str, i: int) -> bool:
+    """A single mark at ``i`` that closes a quote: after a word or punctuation, before a space,
+    punctuation or the end (not the apostrophe inside don't)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
 
 
 def _span(mark_start: int, mark_end: int, level: int, *, closed: bool) -> QuoteSpan:

@@ -359,7 +359,11 @@ def phrase_starting_at(tokens: list[Token], i: int, stop: int) -> Phrase | None:
     for wanted in ("person", "name"):
         people = [p for p, after_of in phrases if p.kind == wanted and not after_of]
         if people:
-            return _with_apposition(tokens, people[0], end, stop)
+            person = people[0]
+            rest = _text([t for t in words if t.start >= person.end])  # of the Polish ministry
+            person = Phrase(person.start, person.end, person.name, person.kind,
+                            f"{person.context} {rest}".strip(), person.owner)  # fmt: skip
+            return _with_apposition(tokens, person, end, stop)
     if not _is_cap(head) and fold(head.text) in speaker_nouns():
         apposition = _apposition_after(tokens, end, stop)  # said his father, Abdullah Kurdi,
         if apposition is not None and apposition.kind == "person":
@@ -550,7 +554,7 @@ class People:
             self.context[name] = roles
         parts = name.split()
         keys = {fold(name), fold(parts[-1]), fold(parts[0]),
-                "".join(p[0] for p in parts if p[:1].isupper())}  # fmt: skip
+                fold("".join(p[0] for p in parts if p[:1].isupper()))}  # fmt: skip
         for key in keys:
             self.by_key.setdefault(key, name)
         for role in roles.split():

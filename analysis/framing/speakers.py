@@ -71,12 +71,14 @@ MAX_TERM_WORDS = 4
 MIN_REPORTED_WORDS = 3
 #: Group speakers whose actor is every actor whose people were named before them.
 PLURAL_GROUPS = frozenset({"ministers", "officials", "leaders", "governments", "allies", "sides"})
-#: Objects of "told" skipped before the reported clause (told reporters that ...).
+#: The one told, skipped before the reported clause (told reporters that ...; told the press
+#: ...): these nouns and pronouns, and modifiers only when one of those nouns follows.
 _AUDIENCE = frozenset({
-    "our", "his", "their", "correspondent", "reporter", "reporters", "officials", "journalists",
-    "press", "media", "local", "national", "state", "foreign", "the", "a", "an", "him", "her",
-    "them", "us", "me", "audience", "crowd", "parliament", "lawmakers",
+    "reporters", "reporter", "journalists", "press", "media", "correspondent", "officials",
+    "parliament", "lawmakers", "audience", "crowd", "him", "her", "them", "us", "me",
 })
+_AUDIENCE_MODIFIERS = frozenset({"the", "a", "an", "our", "his", "her", "their", "local",
+                                 "national", "state", "foreign", "visiting"})  # fmt: skip
 _TIME_WORDS = frozenset({
     "today", "yesterday", "tonight", "also", "again", "then", "earlier", "later", "previously",
     "recently", "publicly", "separately"
@@ -494,10 +496,11 @@ class _Attributor:
                                or tokens[c].text.casefold() in {"of", "the"}):  # fmt: skip
                 c += 1
             return c
-        n = 0
-        while c < end and tokens[c].text.casefold() in _AUDIENCE and n < 3:
-            c += 1
-            n += 1
+        k = c
+        while k < end and k - c < 3 and tokens[k].text.casefold() in _AUDIENCE_MODIFIERS:
+            k += 1
+        if k < end and tokens[k].text.casefold() in _AUDIENCE:
+            return k + 1
         return c
 
     @staticmethod

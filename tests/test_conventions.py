@@ -1,0 +1,181 @@
+"""Every quoting and structure convention of news text, each on a small text of our own,
+checked by hand: quotes, speakers, reported speech, actors without a dictionary entry,
+countries, datelines, credit lines and sentence ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import load_article
+from analysis.framing import unnest_quotes
+from analysis.framing.places import place_in, place_of
+
+
+def quotes_of(text: str, *, kinds: tuple[str, ...] = ("direct", "partial", "term", "indirect")):
+    table = unnest_quotes(load_article("Talks end\n\n" + text))
+    return [(row.kind, row.text, row.speaker) for row in table.itertuples() if row.kind in kinds]
+
+
+def speakers_of(text: str) -> list[str | None]:
+    return [speaker for kind, _, speaker in quotes_of(text) if kind != "indirect"]
+
+
+# -- quotes ------------------------------------------------------------------------
+
+
+def test_nested_quotes_of_the_same_and_other_marks_stay_inside():
+    double = quotes_of('"They call it a "peace plan," but it is not," Lee said.')
+    assert double == [("direct", 'They call it a "peace plan," but it is not,', "Lee")]
+    curly = quotes_of("“They call it a ‘peace plan’ and a “deal,” but it is not,” Lee said.")
+    assert curly[0][1] == "They call it a ‘peace plan’ and a “deal,” but it is not,"
+    assert len(curly) == 1
+
+
+def test_single_quoted_speech_without_taking_apostrophes():
+    found = quotes_of("‘We don't back down,’ the minister said of the '90s. "
+                      "The Koreans' view was different.")  # fmt: skip
+    assert found == [("direct", "We don't back down,", "the minister")]
+    straight = quotes_of("'It is over,' said Jane Roe, the Koreans' envoy.")
+    assert straight == [("direct", "It is over,", "Jane Roe")]
+
+
+def test_a_quote_continued_after_its_attribution_keeps_the_speaker():
+    found = quotes_of("“We will not move,” said Jane Roe. “The line holds.”")
+    assert [speaker for _, _, speaker in found] == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote():
+    found = quotes_of("Jane Roe said: “The first part.\n\n“The second part.”")
+    assert len(found) == 1 and found[0][1].endswith("The second part.")
+    assert found[0][2] == "Jane Roe"
+
+
+# -- speakers ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“We are ready,” said Jane Roe.", "Jane Roe"),
+    ("“We are ready,” Jane Roe said.", "Jane Roe"),
+    ("Jane Roe said, “We are ready.”", "Jane Roe"),
+    ("Jane Roe told reporters: “We are ready.”", "Jane Roe"),
+    ("According to Jane Roe, “we are ready.”", "Jane Roe"),
+    ("Jane Roe criticised the plan: “It will fail.”", "Jane Roe"),
+    ("“We are ready,” a local shopkeeper told reporters.", "a local shopkeeper"),
+    ("Chief Cabinet Secretary Yoshi Tanaka said, “We are ready.”", "Yoshi Tanaka"),
+    ("Foreign Ministry spokesperson Lin Wei said, “We are ready.”", "Lin Wei"),
+    ("Nancy Bell, the Speaker of the House, said “We are ready.”", "Nancy Bell"),
+    ("George Kimbrell of the Center for Food Safety said “We are ready.”", "George Kimbrell"),
+    ("“We are ready,” the ministry said in a statement.", "the ministry"),
+    ("Jane Roe met with Tom Poe on Monday, noting, “We are ready.”", "Jane Roe"),
+    ("They released a statement which said, “We are ready.”", "They"),
+])  # fmt: skip
+def test_speaker_phrases(text, speaker):
+    assert speakers_of(text) == [speaker]
+
+
+def test_surnames_titles_and_pronouns_resolve_to_the_full_name():
+    text = ("Defense Minister Jane Roe arrived on Monday. “We are ready,” Roe said.\n\n"
+            "“Nothing has changed,” Ms. Roe added. She said, “We will stay.”")  # fmt: skip
+    assert speakers_of(text) == ["Jane Roe"] * 3
+
+
+def test_a_role_resolves_to_the_person_introduced_with_it():
+    text = ("AU trade commissioner Albert Muchanga spoke first. The commissioner said, "
+            "“We are ready.”")  # fmt: skip
+    assert speakers_of(text) == ["Albert Muchanga"]
+
+
+def test_interview_answers_after_a_speaker_label():
+    text = ("Wikinews spoke with biologist Natasha Gownaris.\n\n"
+            "((WN)) What prompted the study?\n\nNG: We wanted to know why.")  # fmt: skip
+    found = quotes_of(text)
+    assert found[-1] == ("direct", "We wanted to know why.", "Natasha Gownaris")
+
+
+# -- reported speech ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "clause", "speaker"), [
+    ("Jane Roe said the talks would resume in May.", "the talks would resume in May", "Jane Roe"),
+    ("Jane Roe warned that prices had risen.", "prices had risen", "Jane Roe"),
+    ("According to Jane Roe, prices had risen.", "prices had risen", "Jane Roe"),
+    ("Prices had risen sharply, officials said.", "Prices had risen sharply", "officials"),
+    ("Jane Roe told reporters the talks were over.", "the talks were over", "Jane Roe"),
+])  # fmt: skip
+def test_reported_speech(text, clause, speaker):
+    found = quotes_of(text, kinds=("indirect",))
+    assert found == [("indirect", clause, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe suggested a possible solution.",  # a noun object, not a clause
+    "The mayor was reported to have left.",  # passive
+    "They agreed to upgrade the command.",  # an infinitive
+    "The United States has sanctions on the airline.",  # "States" is not a verb
+])  # fmt: skip
+def test_not_reported_speech(text):
+    assert quotes_of(text, kinds=("indirect",)) == []
+
+
+# -- actors without a dictionary entry, and countries -------------------------------
+
+
+def test_a_speakers_country_comes_from_the_article():
+    table = unnest_quotes(load_article(
+        "Talks end\n\nIn Rome, Italian Foreign Minister Marco Bellini said, “We are ready.” "
+        "“So are we,” said Tomasz Nowak of the Polish defence ministry.\n"))  # fmt: skip
+    assert table["speaker"].tolist() == ["Marco Bellini", "Tomasz Nowak"]
+    assert table["actor"].tolist() == ["Italy", "Poland"]
+
+
+def test_countries_from_a_complete_list_and_places_that_only_contain_one():
+    assert place_of("Chinese") == "China" and place_of("Kenyan") == "Kenya"
+    assert place_of("U.S.") == "United States" and place_of("Jordan") is None  # a given name
+    assert place_in("in the East and South China Seas") is None
+    assert place_in("in the South and East China Seas") is None
+    assert place_in("across North America") is None
+    assert place_in("a Chinese foreign ministry spokesperson") == "China"
+
+
+# -- structure ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("first", "dateline"), [
+    ("TOKYO. Talks ended on Monday.", "TOKYO."),
+    ("WASHINGTON (AP) — Talks ended on Monday.", "WASHINGTON (AP) —"),
+    ("Beijing, July 31 (Xinhua)--Talks ended on Monday.", "Beijing, July 31 (Xinhua)--"),
+    ("SEOUL, Jan 5 (Reuters) - Talks ended on Monday.", "SEOUL, Jan 5 (Reuters) -"),
+])  # fmt: skip
+def test_datelines(first, dateline):
+    article = load_article(f"Talks end\n\n{first}\n")
+    assert article.dateline is not None and article.dateline.text == dateline
+    assert len(article.body_sentences) == 1
+
+
+def test_credit_lines_are_a_section_apart_from_the_body():
+    article = load_article("Talks end\n\nTalks ended on Monday.\n\n"
+                           "(Reporting by Jane Roe; Editing by Tom Poe)\n")  # fmt: skip
+    assert len(article.paragraphs) == 1
+    assert [(s.heading, s.included) for s in article.sections] == [("credits", False)]
+    voa = load_article("Talks end\n\nTalks ended on Monday.\n\nI’m Mario Ritter.\n\n"
+                       "Jane Roe reported on this story for VOANews.com.\n")  # fmt: skip
+    assert len(voa.paragraphs) == 1
+
+
+@pytest.mark.parametrize(("body", "n_sentences"), [
+    ("The court ruled in Smith v. Jones that the law stands. It was final.", 2),
+    ("He paused... Then he spoke again.", 2),
+    ("Vote today. #Election2024 is trending.", 2),
+    ("She said, “We agreed. We will act.” Then she left.", 3),
+    ("The U.S. team won. U.S. officials cheered.", 2),
+    ("Prices rose 7.2% in May.", 1),
+    ("He wrote 選挙制度がだめだ。若者が関心を持たない。 Then he stopped.", 3),
+])  # fmt: skip
+def test_sentence_ends(body, n_sentences):
+    assert len(load_article(f"Talks end\n\n{body}\n").body_sentences) == n_sentences
+
+
+def test_a_headline_may_end_with_an_acronym():
+    article = load_article("FBI fugitive returned to U.S.\n\nHe arrived on Monday.\n")
+    assert article.headline == "FBI fugitive returned to U.S."
+    assert len(article.body_sentences) == 1
