@@ -345,6 +345,50 @@ def quote_errors(scores: Sequence[ArticleScore]) -> pd.DataFrame:
                                        "gold_speaker", "speaker", "overlap", "text"])  # fmt: skip
 
 
+#: The project's targets on the evaluation set (the issue that set them), measure -> minimum.
+TARGETS = {
+    "quote F1 (overlap >= 0.3)": 0.95,
+    "speaker accuracy": 0.90,
+    "kind accuracy": 0.90,
+    "indirect speech recall": 0.80,
+    "indirect speech precision": 0.85,
+    "sentence count exact": 0.95,
+}
+
+
+def against_targets(scores: Sequence[ArticleScore]) -> pd.DataFrame:
+    """One row per target: ``measure``, ``value``, ``target``, ``met``."""
+    table = summarise(scores).set_index("measure")
+    indirect = Counts(0, 0, 0)
+    for s in scores:
+        p_ind, g_ind = _indirect(s.predicted), _indirect(s.gold.quotes)
+        indirect = _add(indirect, Counts(len(match(p_ind, g_ind, THRESHOLDS[0])), len(p_ind),
+                                         len(g_ind)))  # fmt: skip
+    values = {**table["value"].to_dict(), "indirect speech recall": indirect.recall,
+              "indirect speech precision": indirect.precision}  # fmt: skip
+    rows = [(name, values[name], target, bool(values[name] >= target))
+            for name, target in TARGETS.items()]  # fmt: skip
+    return pd.DataFrame(rows, columns=["measure", "value", "target", "met"])
+
+
+def error_examples(scores: Sequence[ArticleScore], category: str, n: int = 3,
+                   width: int = 90) -> pd.DataFrame:  # fmt: skip
+    """The first ``n`` quotes of an error category with the text around them (``context``:
+    ``width`` characters either side, the quote between ⟦ ⟧)."""
+    by_article = {s.article_id: s for s in scores}
+    errors = quote_errors(scores)
+    rows = []
+    for row in errors[errors["category"] == category].head(n).itertuples(index=False):
+        s = by_article[row.article]
+        spans = s.gold.quotes if row.category != "spurious" else s.predicted
+        span = next(x for x in spans if x.text == row.text)
+        before = " ".join(s.text[max(0, span.start - width) : span.start].split())
+        after = " ".join(s.text[span.end : span.end + width].split())
+        rows.append((row.article, row.gold_speaker, row.speaker,
+                     f"…{before} ⟦{' '.join(span.text.split())}⟧ {after}…"))  # fmt: skip
+    return pd.DataFrame(rows, columns=["article", "gold_speaker", "speaker", "context"])
+
+
 def structure_errors(scores: Sequence[ArticleScore]) -> pd.DataFrame:
     """One row per article: gold and predicted sentence and paragraph counts and datelines."""
     return pd.DataFrame(

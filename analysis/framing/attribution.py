@@ -57,7 +57,8 @@ DETERMINERS = frozenset({
 #: Words that may stand between a subject and its speech verb (X also said; X went on to add).
 BETWEEN_SUBJECT_AND_VERB = frozenset({
     "also", "further", "then", "later", "again", "has", "have", "had", "would", "will",
-    "reportedly", "previously", "earlier", "subsequently", "too", "once", "repeatedly", "went",
+    "yesterday", "today", "tonight", "recently", "once", "finally", "first",
+    "reportedly", "previously", "earlier", "subsequently", "too", "repeatedly", "went",
     "on", "to", "not", "never", "been", "was", "were", "is", "are", "publicly", "separately",
     "similarly", "likewise",
 })
@@ -132,6 +133,9 @@ def _is_initial(token: Token) -> bool:
 
 
 PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+#: A speech verb's form directly followed by one of these is a noun (the states had ...).
+FOLLOWED_BY_AUXILIARY = frozenset({"had", "have", "has", "were", "are", "was", "is", "will",
+                                   "would", "can", "could", "may", "might", "must"})
 
 
 def is_speech_verb(tokens: list[Token], i: int) -> bool:
@@ -146,6 +150,9 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
         return i + 1 < len(tokens) and tokens[i + 1].text.casefold() == "to"
     if i + 1 < len(tokens) and tokens[i + 1].text.casefold() == "to" and word != "told":
         return False  # agreed to upgrade, promised to act: not speech
+    if (word.endswith("s") and i + 1 < len(tokens)
+            and tokens[i + 1].text.casefold() in FOLLOWED_BY_AUXILIARY):  # fmt: skip
+        return False  # "member states had bid", "the claims were": a plural noun
     if i > 0 and tokens[i - 1].text.casefold() == "as":
         return False  # as reported by X, as quoted by X: a source, not the speaker
     return not (i > 0 and tokens[i - 1].text.casefold() in DETERMINERS)
@@ -251,7 +258,11 @@ def _name_phrase(tokens: list[Token], i: int, j: int, context: list[Token]) -> P
     if not name or (len(name) == 1 and fold(name[0].text) in NOT_NAMES):
         return None
     if len(name) == 1 and fold(name[0].text) in role_words():
-        return None
+        # "Officials said", "The President insists": a role without a name describes the speaker
+        start = i - 1 if i > 0 and tokens[i - 1].text.casefold() in DETERMINERS else i
+        words = tokens[start : j + 1]
+        return Phrase(tokens[start].start, tokens[j].end, _text(words), "description",
+                      _text(context + words))  # fmt: skip
     text = _text(name)
     if _is_possessive(name[-1]):
         text = text[: -2] if text.endswith(("’s", "'s")) else text

@@ -40,12 +40,14 @@ from analysis.framing.attribution import (
     is_speech_verb,
     phrase_starting_at,
     resolve,
+    sentence_subject,
     speech_verbs,
     subject_before,
 )
 from analysis.framing.places import place_in, place_of
 from analysis.memo import per_article
 from analysis.quotes import article_quote_spans
+from analysis.terms import stopwords
 
 QuoteKind = Literal["direct", "partial", "term", "indirect"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "term", "indirect")
@@ -61,6 +63,8 @@ MAX_WORDS_FROM_VERB_BEFORE = 25
 #: so that its time grows linearly with the article whatever the shape of the text.
 WINDOW_BEFORE = 60
 WINDOW_AFTER = 40
+#: A reported clause must show its verb (an auxiliary) among this many first words.
+CLAUSE_VERB_WORDS = 8
 #: A reported clause is read at most this many tokens long.
 MAX_CLAUSE_TOKENS = 80
 #: A pronoun refers to the last speaker when that speaker spoke this many paragraphs back or less.
@@ -87,6 +91,7 @@ _TIME_WORDS = frozenset({
 #: story, announced to have died).
 _NOT_CLAUSE_OPENERS = frozenset({"on", "to", "by", "for", "during", "with", "about", "of",
                                  "at", "from", "into", "which", "what", "how", "why"})  # fmt: skip
+_PREPOSITIONS = frozenset({"in", "at", "on", "during", "to", "before", "after", "from"})
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
                           "would", "could", "can", "should", "may", "might", "must", "does",
                           "did", "do", "isn't", "wasn't", "won't", "can't", "didn't", "doesn't",
@@ -311,7 +316,8 @@ class _Attributor:
         tokens = self.before(first, span.mark_start)
         before = range(len(tokens))
         for k in reversed(before):
-            if not is_speech_verb(tokens, k) or self.in_quote(tokens[k].start):
+            if (not is_speech_verb(tokens, k) or self.in_quote(tokens[k].start)
+                    or speech_verbs()[tokens[k].text.casefold()] == "that"):  # fmt: skip
                 continue
             gap = sum(t.kind != "punct" and not self.in_quote(t.start)
                       for t in tokens[k + 1 : len(before)])  # fmt: skip
@@ -392,7 +398,7 @@ class _Attributor:
         found = []
         for k, token in enumerate(tokens):
             if (not is_speech_verb(tokens, k) or self.in_quote(token.start)
-                    or speech_verbs()[token.text.casefold()] != "report"):  # fmt: skip
+                    or speech_verbs()[token.text.casefold()] == "quote"):  # fmt: skip
                 continue
             lo = max(0, k - WINDOW_BEFORE)
             window = tokens[lo : k + MAX_CLAUSE_TOKENS]
@@ -408,6 +414,8 @@ class _Attributor:
         verb = tokens[k].text
         end = self._clause_end(tokens)
         if verb.casefold() == "according":
+            if k + 2 < len(tokens) and tokens[k + 2].text.casefold() in {"which", "whom"}:
+                return None  # "according to which ...": what a document provides
             comma = next((c for c in range(k + 2, len(tokens)) if tokens[c].text == ","), None)
             phrase = phrase_starting_at(tokens, k + 2, comma if comma is not None else end)
             if phrase is None:
@@ -420,25 +428,37 @@ class _Attributor:
         if is_passive(tokens, k):
             return None  # "were reported by local media to have visited"
         phrase = subject_before(tokens, k)
+        if phrase is None and k > 0 and tokens[k - 1].text.casefold() in {"and", "but"}:
+            phrase = sentence_subject(tokens, k - 1)  # "The President commended X and noted that"
         if phrase is None:
             return None
         start = _index_of(tokens, phrase.start)
         if start > 1 and tokens[start - 1].text == "," and k + 1 >= end:  # CLAUSE, X said.
-            return self._clause(tokens, 0, start - 1, phrase, verb) if opens_sentence else None
-        if start > 0 and tokens[start - 1].text.casefold() in {"which", "who", "that", "as"}:
-            return None  # a relative clause: "which he said would ..."
+            if not opens_sentence or any(
+                    is_speech_verb(tokens, e) for e in range(start - 1)):  # fmt: skip
+                return None  # "X said that ..., Cyprus Mail reported": X's words, relayed
+            return self._clause(tokens, 0, start - 1, phrase, verb)
         c = k + 1
         if verb.casefold() in {"told", "tells", "tell", "telling"}:
             c = self._skip_audience(tokens, c, end)
         c = self._skip_adverbials(tokens, c, end)
+        if c < end and tokens[c].text.casefold() in _PREPOSITIONS:
+            # "said in a financial filing to the Securities and Exchange Commission that ..."
+            that = next((t for t in range(c, min(end, c + 14)) if tokens[t].text.casefold()
+                         == "that"), None)  # fmt: skip
+            if that is not None:
+                c = that
         explicit = c < end and tokens[c].text.casefold() == "that"
+        if not explicit and speech_verbs()[verb.casefold()] == "that":
+            return None  # "reaffirmed the commitment": not speech without "that"
         if explicit:
             c += 1
         if (c >= end or tokens[c].kind == "punct"
                 or tokens[c].text.casefold() in _NOT_CLAUSE_OPENERS):  # fmt: skip
             return None
         end = next((e for e in range(c, end) if tokens[e].text in ":;" or (
-            tokens[e].text == "," and e + 1 < end and is_speech_verb(tokens, e + 1))), end)
+            tokens[e].text == "," and e + 1 < end and is_speech_verb(tokens, e + 1)
+            and tokens[e + 1].text.casefold().endswith("ing"))), end)  # ..., stating, “...”
         end = self._before_next_speaker(tokens, c, end)
         if not explicit and not self._looks_like_clause(tokens[c:end]):
             return None
@@ -448,25 +468,38 @@ class _Attributor:
         """Where the clause from ``c`` stops: before another speech verb's named subject in
         the same sentence (… while Interior Minister X wrote …; …, Cyprus Mail reported)."""
         for e in range(c + 1, end):
-            if is_speech_verb(tokens, e) and not self.in_quote(tokens[e].start):
+            if (is_speech_verb(tokens, e) and not self.in_quote(tokens[e].start)
+                    and not is_passive(tokens, e)
+                    and tokens[e - 1].text.casefold() not in _AUXILIARIES
+                    and not (e + 1 < end and tokens[e + 1].text.casefold() == "by")):  # fmt: skip
                 subject = subject_before(tokens, e)
                 if subject is not None and subject.kind != "pronoun":
                     cut = _index_of(tokens, subject.start)
                     while cut > c and (tokens[cut - 1].kind == "punct"
                                        or tokens[cut - 1].text.casefold() in _JOINING):  # fmt: skip
                         cut -= 1
-                    return cut if cut > c else end
+                    return cut  # at ``c`` itself: the clause is the other speaker's report
         return end
 
     def _looks_like_clause(self, tokens: list[Token]) -> bool:
         """Whether the words after a speech verb (without "that") are a clause, not a noun
         object (suggested a possible solution): an auxiliary or modal anywhere outside
         quotation marks, or a past-tense verb among the first five words."""
-        words = [t.text.casefold() for t in tokens
-                 if t.kind != "punct" and not self.in_quote(t.start)]  # fmt: skip
-        if any(w in _AUXILIARIES for w in words):
+        first_mark = next((k for k, t in enumerate(tokens) if self.in_quote(t.start)), len(tokens))
+        words = [t.text.casefold() for t in tokens[:first_mark] if t.kind != "punct"]
+        if any(w in _AUXILIARIES for w in words[:CLAUSE_VERB_WORDS]):
             return True
-        return any(w.endswith("ed") or w in _IRREGULAR_PAST for w in words[1:5])
+        if any(w.endswith("ed") or w in _IRREGULAR_PAST for w in words[1:5]):
+            return True
+        # "Mahan flies fighters ...": a name or pronoun, then a verb in the present tense
+        plain = [t for t in tokens if t.kind != "punct" and not self.in_quote(t.start)]
+        if len(plain) <= 2 or not plain[1].text[:1].islower():
+            return False
+        subject, verb = plain[0].text, plain[1].text.casefold()
+        if subject.casefold() in {"they", "we", "i", "you"}:  # "they keep channels open"
+            return verb not in stopwords() and verb not in _PREPOSITIONS
+        return (subject[:1].isupper() or subject.casefold() in {"he", "she", "it"}) and (
+            verb.endswith("s") and not verb.endswith(("'s", "’s", "ss")))  # fmt: skip
 
     def _clause(self, tokens: list[Token], i: int, j: int, phrase: Phrase, verb: str
                 ) -> tuple[int, int, Phrase, str] | None:  # fmt: skip
