@@ -137,8 +137,21 @@ def dispersion_plot(positions: pd.DataFrame, *, order: Sequence[str], n_words: i
     return figure
 
 
+def nothing_to_show(title: str, message: str) -> Figure:
+    """A small figure that says, in words, that there is nothing to chart and why."""
+    figure = Figure(figsize=(8, 1.6))
+    axes = figure.subplots()
+    axes.axis("off")
+    axes.text(0.5, 0.5, f"Nothing to show: {message}", ha="center", va="center", wrap=True)
+    axes.set_title(title)
+    return figure
+
+
 def heatmap(table: pd.DataFrame, *, title: str = "", value_label: str = "") -> Figure:
-    """A labelled heatmap of a numeric table (rows × columns), each cell annotated."""
+    """A labelled heatmap of a numeric table (rows × columns), each cell annotated; a figure
+    that says so when the table is empty."""
+    if table.empty:
+        return nothing_to_show(title, "the table has no rows (no actor or no frame word)")
     figure = Figure(figsize=(1.3 * len(table.columns) + 2.5, 0.5 * len(table) + 1.8))
     axes = figure.subplots()
     image = axes.imshow(table.to_numpy(dtype=float), cmap="Blues", aspect="auto")

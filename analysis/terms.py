@@ -365,7 +365,7 @@ def find_phrase(terms: pd.DataFrame, query: str) -> list[tuple[int, int]]:
     its lemma, so ``threat`` also finds ``threats``.
     """
     words = [query[start:end] for kind, start, end in tokenize(query) if kind != "punct"]
-    if not words:
+    if not words or terms.empty:
         return []
     hits = _word_matches(terms, words[0]).to_numpy()
     for offset, word in enumerate(words[1:], start=1):
@@ -386,6 +386,10 @@ def kwic(article: Article, term: str, window: int = 5, *, part: str | None = "bo
     sentence boundaries and is cut at the text's edges. Columns: ``sentence``,
     ``position``, ``start``, ``end``, ``left``, ``keyword``, ``right``.
     """
+    if window < 0:
+        raise ValueError(f"window must be 0 or more words, not {window}")
+    if not any(kind != "punct" for kind, _, _ in tokenize(term)):
+        raise ValueError(f"term {term!r} has no word to look for")
     terms = _select(_terms(article), part, content_only=False).reset_index(drop=True)
     rows = []
     for first, length in find_phrase(terms, term):
@@ -411,6 +415,9 @@ def term_positions(article: Article, terms: list[str], *, part: str | None = "bo
     Columns: ``query`` (as given), ``position`` (word number within the part),
     ``relative_position`` (0 = first word, 1 = last), ``sentence``, ``paragraph``, ``text``.
     """
+    if isinstance(terms, str) or not terms:
+        raise ValueError("terms must be a non-empty list of words or phrases, "
+                         f"not {terms!r}")  # fmt: skip
     table = _select(_terms(article), part, content_only=False).reset_index(drop=True)
     last = max(len(table) - 1, 1)
     frames = []
