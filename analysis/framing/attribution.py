@@ -155,6 +155,8 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
         return False  # "member states had bid", "the claims were": a plural noun
     if i > 0 and tokens[i - 1].text.casefold() == "as":
         return False  # as reported by X, as quoted by X: a source, not the speaker
+    if i > 0 and _is_possessive(tokens[i - 1]):
+        return False  # "the president's tweets", "the legal team's claims": a noun
     return not (i > 0 and tokens[i - 1].text.casefold() in DETERMINERS)
 
 
@@ -345,7 +347,7 @@ def phrase_starting_at(tokens: list[Token], i: int, stop: int) -> Phrase | None:
                 and word.text.casefold() not in ORGANISATION_JOINERS | NAME_PARTICLES
                 and word.text.casefold() not in DETERMINERS | {"at", "from"}
                 and not any(_is_cap(t) or fold(t.text) in speaker_nouns()
-                            for t in tokens[end + 1 : min(end + 3, stop)])):  # fmt: skip
+                            for t in tokens[end + 1 : min(end + 5, stop)])):  # fmt: skip
             break  # a lower-case word that leads to no name or role ends the phrase
         end += 1
     words = tokens[i:end]
@@ -435,7 +437,19 @@ def subject_before(tokens: list[Token], v: int) -> Phrase | None:
     j = v - 1
     while j >= 0 and tokens[j].text in "”’\"'":
         j -= 1  # others,” calling it
-    if tokens[v].text.casefold().endswith("ing") and j >= 0 and tokens[j].text == ",":
+    participle = tokens[v].text.casefold().endswith("ing")
+    if participle and j >= 0 and tokens[j].text != "," and not any(
+            t.text.casefold() == "with" for t in tokens[max(0, j - 4) : j]):  # fmt: skip
+        j_comma = j  # "a statement at his golf club outside Washington, D.C. saying, ..."
+        for k in range(j_comma, -1, -1):
+            if is_speech_verb(tokens, k) and not tokens[k].text.casefold().endswith("ing"):
+                found = subject_before(tokens, k)
+                if found is not None:
+                    return found
+        subject = sentence_subject(tokens, j + 1)
+        if subject is not None:
+            return subject
+    if participle and j >= 0 and tokens[j].text == ",":
         # "Austin noted that ..., stating": the subject of the speech verb before, if any.
         for k in range(j - 1, -1, -1):
             if is_speech_verb(tokens, k) and not tokens[k].text.casefold().endswith("ing"):
@@ -487,7 +501,8 @@ def sentence_subject(tokens: list[Token], stop: int) -> Phrase | None:
     """The first speaker phrase of the sentence before ``stop``: its subject (after an
     introductory clause that ends in a comma)."""
     first = 0
-    if stop and tokens[0].text.casefold() in INTRODUCERS:
+    opener = tokens[0].text.casefold() if stop else ""
+    if opener in INTRODUCERS or (opener.endswith("ing") and opener not in PERSON_PRONOUNS):
         comma = next((k for k in range(stop) if tokens[k].text == ","), None)
         if comma is not None:
             first = comma + 1
@@ -678,7 +693,14 @@ def resolve(phrase: Phrase, people: People, previous: Resolved | None = None) ->
             return Resolved(full, "person", phrase.context)
         return Resolved(phrase.name, phrase.kind, phrase.context)
     if phrase.kind == "description":
-        head = fold(phrase.name.split()[-1])
+        words = phrase.name.split()
+        if words[0].casefold() in {"his", "her"} and len(words) > 1:
+            # "his lawyers" -> "Kyle Rittenhouse's lawyers": the possessor is the last person
+            owner = people.last(("person",), phrase.start)
+            if owner is not None:
+                name = f"{owner[1]}'s {' '.join(words[1:])}"
+                return Resolved(name, "group", phrase.context)
+        head = fold(words[-1])
         if head in role_words() and not phrase.owner:
             person = people.with_role(head, phrase.start)
             if person is not None:

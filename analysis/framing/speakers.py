@@ -420,6 +420,13 @@ class _Attributor:
             phrase = phrase_starting_at(tokens, k + 2, comma if comma is not None else end)
             if phrase is None:
                 return None
+            if comma is not None and phrase.kind == "description":
+                # "According to his wife, Amanda, ...": the name in apposition speaks
+                second = next((c for c in range(comma + 1, min(end, comma + 6))
+                               if tokens[c].text == ","), None)  # fmt: skip
+                name = phrase_starting_at(tokens, comma + 1, second) if second else None
+                if name is not None and name.kind in ("person", "name"):
+                    phrase, comma = name, second
             if comma is not None and comma + 1 < end:  # According to X, CLAUSE.
                 return self._clause(tokens, comma + 1, end, phrase, verb)
             if k > 1 and tokens[k - 1].text == "," and opens_sentence:  # CLAUSE, according to X.
