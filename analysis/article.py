@@ -500,14 +500,19 @@ def _non_body_headings() -> frozenset[str]:
     return frozenset(heading.casefold() for (heading,) in read_entries("section_headings.txt", 1))
 
 
+#: After the dash of a wire dateline, the agency may follow as a word and a period
+#: ("LONDON, March 3 - Reuters. ...").
+_AGENCY_AFTER = r"(?:\s*(?P<agency_after>[A-Z][A-Za-z&]{1,20})\.(?=\s))?"
 _DATELINE_CAPS = re.compile(
     r"^(?P<place>[A-Z]{2,}(?:[ '’-][A-Z]{2,}){0,2})(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Za-z0-9]+)?)?"
-    r"(?:\s*\((?P<agency>[^)\n]{1,40})\))?\s*(?:\.|—|–|--|-|:)\s+(?=\S)"
+    # "CITY (Agency) -Word": after an agency in brackets the dash needs no space after it
+    r"(?:\s*\((?P<agency>[^)\n]{1,40})\)\s*(?:—|–|--|-)\s*(?=\S)"
+    r"|\s*(?:\.|—|–|--|-|:)" + _AGENCY_AFTER + r"\s+(?=\S))"
 )
 _DATELINE_WIRE = re.compile(
     r"^(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)"
-    r"(?:\s*\((?P<agency>[^)\n]{1,40})\))?\s*(?:—|–|--|-)\s*(?=\S)"
+    r"(?:\s*\((?P<agency>[^)\n]{1,40})\))?\s*(?:—|–|--|-)" + _AGENCY_AFTER + r"\s*(?=\S)"
 )
 
 

@@ -89,6 +89,9 @@ def read_gold(path: Path, text: str) -> Gold:
     quotes = []
     for number, quote in enumerate(data.get("quotes", []), start=1):
         start = _find(text, quote["text"], int(quote.get("occurrence", 1)))
+        if "start" in quote and start != quote["start"]:
+            raise EvaluationError(f"{path.name}, quote {number}: offset {quote['start']} does not "
+                                  f"hold the quote's text (found at {start})")  # fmt: skip
         if start < 0:
             raise EvaluationError(f"{path.name}, quote {number}: text not found in the article: "
                                   f"{quote['text'][:60]!r}")  # fmt: skip

@@ -122,8 +122,9 @@ def make_corpus(n: int, kind: str = "shuffled") -> Path:
 def word_cache_sizes() -> dict[str, list[int]]:
     """``[entries, bound]`` of every per-word cache of this process."""
     from analysis import lexicon, readability, terms
+    from analysis.framing import attribution
 
-    caches = {"word_syllables": readability.word_syllables,
+    caches = {"fold": attribution.fold,"word_syllables": readability.word_syllables,
               "word_features": readability.word_features, "normalise_term": terms.normalise_term,
               "lemmatize": terms.lemmatize, "match_word": lexicon.match_word}  # fmt: skip
     return {name: [f.cache_info().currsize, f.cache_info().maxsize] for name, f in caches.items()}

@@ -68,6 +68,7 @@ def test_a_quote_over_two_paragraphs_is_one_quote():
     ("“We are ready,” the ministry said in a statement.", "the ministry"),
     ("Jane Roe met with Tom Poe on Monday, noting, “We are ready.”", "Jane Roe"),
     ("They released a statement which said, “We are ready.”", "They"),
+    ("Xinhua quoted Lin Wei as saying “We are ready.”", "Lin Wei"),
 ])  # fmt: skip
 def test_speaker_phrases(text, speaker):
     assert speakers_of(text) == [speaker]
@@ -90,6 +91,23 @@ def test_interview_answers_after_a_speaker_label():
             "((WN)) What prompted the study?\n\nNG: We wanted to know why.")  # fmt: skip
     found = quotes_of(text)
     assert found[-1] == ("direct", "We wanted to know why.", "Natasha Gownaris")
+
+
+def test_an_organisation_after_at_is_the_speakers_not_the_speaker():
+    table = unnest_quotes(load_article(
+        "Talks end\n\nAnalysts at Example Capital Markets wrote that prices would rise.\n"))
+    row = table.iloc[0]
+    assert (row["kind"], row["speaker"], row["actor"]) == (
+        "indirect", "Analysts", "Example Capital Markets")
+
+
+def test_quote_shares_count_each_kind():
+    from analysis.framing import quote_share
+
+    article = load_article("Talks end\n\n“We are ready,” said Jane Roe. Roe said the talks "
+                           "would resume. She called it a “fresh start” for both.\n")  # fmt: skip
+    row = quote_share(article).set_index("speaker").loc["Jane Roe"]
+    assert (row["quotes"], row["direct"], row["partial"], row["indirect"]) == (3, 1, 1, 1)
 
 
 # -- reported speech ---------------------------------------------------------------
@@ -145,6 +163,8 @@ def test_countries_from_a_complete_list_and_places_that_only_contain_one():
     ("WASHINGTON (AP) — Talks ended on Monday.", "WASHINGTON (AP) —"),
     ("Beijing, July 31 (Xinhua)--Talks ended on Monday.", "Beijing, July 31 (Xinhua)--"),
     ("SEOUL, Jan 5 (Reuters) - Talks ended on Monday.", "SEOUL, Jan 5 (Reuters) -"),
+    ("LONDON, March 3 - Reuters. Talks ended on Monday.", "LONDON, March 3 - Reuters."),
+    ("BEIJING (Xinhua) -Talks ended on Monday.", "BEIJING (Xinhua) -"),
 ])  # fmt: skip
 def test_datelines(first, dateline):
     article = load_article(f"Talks end\n\n{first}\n")

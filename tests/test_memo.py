@@ -116,8 +116,10 @@ def test_per_article_memo_is_keyed_by_arguments_and_refuses_keywords():
 
 def _word_caches():
     from analysis import lexicon, readability, terms
+    from analysis.framing import attribution
 
     return {
+        "attribution.fold": attribution.fold,
         "readability.word_syllables": readability.word_syllables,
         "readability.word_features": readability.word_features,
         "terms.normalise_term": terms.normalise_term,

@@ -32,12 +32,13 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 from analysis.article import Article, Sentence, Token
 from analysis.datafiles import read_entries
 from analysis.framing.places import place_of
+from analysis.memo import WORD_CACHE_SIZE
 from analysis.terms import stopwords
 
 PhraseKind = Literal["person", "name", "organisation", "description", "pronoun", "place"]
@@ -103,6 +104,7 @@ def speaker_nouns() -> frozenset[str]:
     return frozenset(groups | role_words() | organisation_words())
 
 
+@lru_cache(WORD_CACHE_SIZE)
 def fold(word: str) -> str:
     """A word without case, diacritics, a possessive ending and final punctuation
     (Erdoğan's -> erdogan)."""

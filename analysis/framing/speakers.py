@@ -324,7 +324,11 @@ class _Attributor:
             if gap > MAX_WORDS_FROM_VERB_BEFORE and tokens[k].text.casefold() != "according":
                 break
             verb = tokens[k].text
-            if verb.casefold() == "according":
+            as_at = next((a for a in range(k + 1, len(before)) if tokens[a].text.casefold()
+                          == "as"), None)  # fmt: skip
+            if verb.casefold() in {"quoted", "quotes", "quoting"} and as_at is not None:
+                phrase = phrase_starting_at(tokens, k + 1, as_at)  # it quoted X as saying
+            elif verb.casefold() == "according":
                 phrase = phrase_starting_at(tokens, k + 2, len(before))
             elif k + 1 < len(before) and tokens[k + 1].text.casefold() == "by":
                 phrase = phrase_starting_at(tokens, k + 2, len(before))  # described by X as
@@ -747,10 +751,13 @@ def _organisation_in(context: str) -> str | None:
 
 
 class QuoteShare(NamedTuple):
-    """Quotes and quoted words of one speaker or actor (a row of :func:`quote_share`)."""
+    """Quotations and quoted words of one speaker or actor (a row of :func:`quote_share`)."""
 
     key: str
-    quotes: int
+    quotes: int  # direct, partial and indirect together
+    direct: int
+    partial: int
+    indirect: int
     quoted_words: int
     quote_share: float
     word_share: float
@@ -760,9 +767,10 @@ def quote_share(article: Article, by: Literal["speaker", "actor"] = "speaker",
                 dictionary: ActorDictionary | None = None) -> pd.DataFrame:  # fmt: skip
     """Quotes and quoted words per ``speaker`` or per ``actor``; terms in quotes excluded.
 
-    Columns: the key (``speaker`` or ``actor``), ``quotes``, ``quoted_words``,
-    ``quote_share``, ``word_share`` (of all attributed and unattributed quotes;
-    ``(unattributed)`` as key means not attributed). Most quoted words first.
+    Columns: the key (``speaker`` or ``actor``), ``quotes`` (all kinds), ``direct``,
+    ``partial``, ``indirect`` (reported speech), ``quoted_words``, ``quote_share``,
+    ``word_share`` (of all attributed and unattributed quotations; ``(unattributed)`` as
+    key means not attributed). Most quoted words first.
     """
     rows = quote_share_records(article, by, dictionary)
     return pd.DataFrame(rows, columns=[by, *QuoteShare._fields[1:]])
@@ -773,18 +781,23 @@ def quote_share_records(article: Article, by: Literal["speaker", "actor"] = "spe
     """The rows of :func:`quote_share`."""
     if by not in ("speaker", "actor"):
         raise ValueError(f"by must be speaker or actor, not {by!r}")
-    counts: dict[str, list[int]] = {}
+    counts: dict[str, Counter[str]] = {}
     for row in quote_records(article, dictionary):
         if row.kind != "term":
             key = (row.speaker if by == "speaker" else row.actor) or UNATTRIBUTED
-            tally = counts.setdefault(key, [0, 0])
-            tally[0] += 1
-            tally[1] += row.n_words
-    n_quotes = sum(q for q, _ in counts.values())
-    n_words = sum(w for _, w in counts.values())
-    ranked = sorted(counts.items(), key=lambda item: (-item[1][1], item[0]))
-    return [QuoteShare(key, q, w, q / max(n_quotes, 1), w / max(n_words, 1))
-            for key, (q, w) in ranked]  # fmt: skip
+            tally = counts.setdefault(key, Counter())
+            tally[row.kind] += 1
+            tally["words"] += row.n_words
+    n_quotes = sum(t["direct"] + t["partial"] + t["indirect"] for t in counts.values())
+    n_words = sum(t["words"] for t in counts.values())
+    ranked = sorted(counts.items(), key=lambda item: (-item[1]["words"], item[0]))
+    rows = []
+    for key, t in ranked:
+        quotes = t["direct"] + t["partial"] + t["indirect"]
+        shares = (quotes / max(n_quotes, 1), t["words"] / max(n_words, 1))
+        rows.append(QuoteShare(key, quotes, t["direct"], t["partial"], t["indirect"],
+                               t["words"], *shares))  # fmt: skip
+    return rows
 
 
 def quote_counts(article: Article, dictionary: ActorDictionary | None = None) -> dict[str, int]:
