@@ -25,6 +25,7 @@ from analysis.framing import (
     unnest_quotes,
     unquoted_actors,
 )
+from tests.conftest import SEED
 
 # -- actors ------------------------------------------------------------------------
 
@@ -309,3 +310,21 @@ def test_surname_alone_resolves_to_the_full_name_seen_earlier():
     )
     speakers = list(unnest_quotes(article)["speaker"])
     assert speakers == ["Lin Jian", "Lin Jian"]
+
+
+def test_findings_are_true_on_any_article():
+    from analysis.framing import findings
+
+    seed_lines = findings(load_article(SEED))
+    assert seed_lines[0].startswith("1. **Who speaks.** 8 of 8 quotations")
+    assert "China" in seed_lines[1] and "as the problem" in seed_lines[1]
+    assert "`military_capability_deterrence` (41 words of 97)" in seed_lines[2]
+    plain = findings(load_article("Garden show\n\nThe roses bloomed early this year.\n"))
+    assert plain == [
+        "1. **Nobody is quoted.** The article has no quotation and no reported speech.",
+        "2. **Problem and remedy.** No actor gathers 2 or more problem or remedy words of its "
+        "own, so the vocabulary casts no actor in either role.",
+        "3. **Frames.** No word of the frame lexicon occurs in the body.",
+        "4. **Tone by actor.** No actor is mentioned in 2 sentences or more, too few to compare "
+        "tones.",
+    ]

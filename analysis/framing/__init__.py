@@ -43,6 +43,7 @@ from analysis.framing.roles import (
     ActorTone,
     actor_frames,
     actor_tone,
+    findings,
     framing_summary,
     problem_and_remedy,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "actor_tone",
     "actors_by_salience",
     "classify_quote",
+    "findings",
     "frame_totals",
     "framing_summary",
     "load_actor_dictionary",

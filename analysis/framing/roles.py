@@ -150,6 +150,84 @@ def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None =
     return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
 
 
+#: Tone by actor is reported only for actors mentioned in at least this many body sentences.
+MIN_TONE_SENTENCES = 2
+
+
+def _names(items: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def findings(article: Article, *, dictionary: ActorDictionary | None = None,
+             frames: Lexicon | None = None) -> list[str]:  # fmt: skip
+    """The synthesis of notebook 04 as four Markdown sentences, each written from the
+    computed values and true on any article: who speaks and who is only spoken about; which
+    actor the vocabulary casts as problem and remedy; which frame carries the story; and the
+    tone around the actor whose sentences read most negative on the security lexicon."""
+    frames = frames or load_frames()
+    salience = {row.actor: row for row in salience_records(article, dictionary)}
+    quoted: dict[str, int] = {}
+    n_quotes = n_attributed = 0
+    for quote in quote_records(article, dictionary):
+        if quote.kind == "term":
+            continue
+        n_quotes += 1
+        if quote.actor:
+            n_attributed += 1
+            for actor in quote.actor.split(" & "):
+                quoted[actor] = quoted.get(actor, 0) + 1
+    silent = [a for a in salience if a not in quoted]
+    if not n_quotes:
+        voices = "**Nobody is quoted.** The article has no quotation and no reported speech."
+    elif not quoted:
+        voices = (f"**No quotation is tied to an actor.** Of {n_quotes} quotation"
+                  f"{'s' if n_quotes != 1 else ''}, none comes from a speaker the dictionary or "
+                  "the article ties to a country or organisation.")  # fmt: skip
+    else:
+        voices = (f"**Who speaks.** {n_attributed} of {n_quotes} quotations (direct, partial or "
+                  f"reported) come from {_names(sorted(quoted))}.")  # fmt: skip
+    if silent:
+        mentions = sum(salience[a].mentions for a in silent)
+        voices += (f" {_names(silent)} {'is' if len(silent) == 1 else 'are'} mentioned "
+                   f"{mentions} time{'s' if mentions != 1 else ''} and never quoted.")  # fmt: skip
+    roles = problem_and_remedy(article, dictionary=dictionary, frames=frames)
+    problem = roles.loc[roles["role"] == "problem", "actor"].tolist()
+    remedy = roles.loc[roles["role"] == "remedy", "actor"].tolist()
+    if problem or remedy:
+        parts = []
+        if problem:
+            parts.append(f"{_names(problem)} as the problem (threat and conflict words nearest)")
+        if remedy:
+            parts.append(f"{_names(remedy)} as the remedy (cooperation and commitment words "
+                         "nearest)")  # fmt: skip
+        casting = "**Problem and remedy.** The vocabulary casts " + "; ".join(parts) + "."
+    else:
+        casting = (f"**Problem and remedy.** No actor gathers {MIN_ROLE_WORDS} or more problem or "
+                   "remedy words of its own, so the vocabulary casts no actor in either role.")
+    totals = frame_totals(article, frames)
+    top = max(totals, key=lambda name: totals[name]) if totals else None
+    if top is None or totals[top] == 0:
+        framing = "**Frames.** No word of the frame lexicon occurs in the body."
+    else:
+        framing = (f"**Frames.** The most frequent frame is `{top}` ({totals[top]} word"
+                   f"{'s' if totals[top] != 1 else ''} of {sum(totals.values())}).")  # fmt: skip
+    tones = [row for row in actor_tone_records(article, dictionary)
+             if row.n_sentences >= MIN_TONE_SENTENCES]  # fmt: skip
+    if tones:
+        low = min(tones, key=lambda row: row.mean_domain_tone)
+        among = (f"the only actor mentioned in {MIN_TONE_SENTENCES} sentences or more"
+                 if len(tones) == 1 else f"the lowest security-lexicon tone of the {len(tones)} "
+                 f"actors mentioned in {MIN_TONE_SENTENCES} sentences or more")  # fmt: skip
+        tone = (f"**Tone by actor.** The {low.n_sentences} sentences mentioning {low.actor} read "
+                f"{low.mean_domain_tone:+.2f} on the security lexicon and "
+                f"{low.mean_compound:+.2f} on VADER, {among}.")
+    else:
+        tone = (f"**Tone by actor.** No actor is mentioned in {MIN_TONE_SENTENCES} sentences or "
+                "more, too few to compare tones.")  # fmt: skip
+    return [f"1. {voices}", f"2. {casting}", f"3. {framing}", f"4. {tone}"]
+
+
 def framing_summary(article: Article, *, dictionary: ActorDictionary | None = None
                     ) -> dict[str, object]:  # fmt: skip
     """The CLI's ``quotes``, ``actors`` and ``frames`` (schema in the README), built from
