@@ -155,14 +155,19 @@ def _span(mark_start: int, mark_end: int, level: int, *, closed: bool) -> QuoteS
 
 @per_article
 def article_quote_spans(article: Article) -> list[QuoteSpan]:
-    """Quote spans in the article's headline and body, computed once per article."""
+    """Quote spans in the article's headline and body, computed once per article. A pair of
+    marks with no letter or digit between them ("", “.”) is not a quotation and is left out."""
     body_ranges = [(p.start, p.end) for p in article.paragraphs]
-    if not article.headline:
-        return find_quote_spans(article.text, body_ranges)
-    # The headline is scanned on its own: a quote never runs from it into the body.
-    headline = article.sentences[0]
-    head = find_quote_spans(article.text, [(headline.start, headline.end)])
-    return head + find_quote_spans(article.text, body_ranges)
+    spans = find_quote_spans(article.text, body_ranges)
+    if article.headline:
+        # The headline is scanned on its own: a quote never runs from it into the body.
+        headline = article.sentences[0]
+        spans = find_quote_spans(article.text, [(headline.start, headline.end)]) + spans
+    text = article.text
+    return [s for s in spans if _HAS_WORD.search(text, s.start, s.end)]
+
+
+_HAS_WORD = re.compile(r"[^\W_]")
 
 
 def unnest_quote_spans(article: Article) -> pd.DataFrame:

@@ -199,3 +199,8 @@ def test_a_headline_may_end_with_an_acronym():
     article = load_article("FBI fugitive returned to U.S.\n\nHe arrived on Monday.\n")
     assert article.headline == "FBI fugitive returned to U.S."
     assert len(article.body_sentences) == 1
+
+
+def test_an_empty_pair_of_quotation_marks_is_not_a_quotation():
+    found = quotes_of('He drew "" on the board and wrote “.” after it. "We agree with it," she said.')
+    assert [(kind, text) for kind, text, _ in found] == [("direct", "We agree with it,")]
