@@ -202,5 +202,6 @@ def test_a_headline_may_end_with_an_acronym():
 
 
 def test_an_empty_pair_of_quotation_marks_is_not_a_quotation():
-    found = quotes_of('He drew "" on the board and wrote “.” after it. "We agree with it," she said.')
+    found = quotes_of('He drew "" on the board and wrote “.” after it. '
+                      '"We agree with it," she said.')
     assert [(kind, text) for kind, text, _ in found] == [("direct", "We agree with it,")]
