@@ -15,18 +15,12 @@ import sys
 
 import pytest
 
+from benchmarks.shapes import shapes
+
 SIZE = 200_000
-HEAD = "Talks end\n\n"
-SHAPES = {
-    "periods and quotes": HEAD + '."' * (SIZE // 2),
-    "straight quotes": HEAD + '"' * SIZE,
-    "nested, unbalanced quotes": HEAD + "“He said ‘no’ and “yes” then " * (SIZE // 30),
-    "transcript": HEAD + "\n\n".join(["“We will talk again,” he said."] * (SIZE // 32)),
-    "one sentence, many quotes": HEAD + "Officials said " + ", ".join(
-        f"“point {i}” said Lin Jian" for i in range(SIZE // 28)) + ".",
-    "many reported clauses": HEAD + " ".join(
-        ["Lin Jian said the talks would go on, officials said."] * (SIZE // 52)),
-}
+SHAPES = {name: text for name, text in shapes(SIZE).items() if name != "run of periods"}
+SHAPES["many reported clauses"] = "Talks end\n\n" + " ".join(
+    ["Lin Jian said the talks would go on, officials said."] * (SIZE // 52))
 
 
 @pytest.mark.parametrize("shape", SHAPES)
