@@ -645,7 +645,8 @@ def find_people(article: Article, known: dict[str, str] | None = None) -> People
                 continue
             phrases.append(phrase)
             if phrase.kind == "person" and len(phrase.name.split()) >= 2:
-                people.add(phrase.name, phrase.start, phrase.context)
+                context = f"{phrase.context} {_affiliation_after(tokens, j + 1)}".strip()
+                people.add(phrase.name, phrase.start, context)
     for name, context in (known or {}).items():
         parts = name.split()
         for key in (fold(name), fold(parts[-1])):
@@ -660,6 +661,20 @@ def find_people(article: Article, known: dict[str, str] | None = None) -> People
             people.mentions.append((phrase.start, phrase.name, "group", phrase.context))
     people._starts = [m[0] for m in people.mentions]
     return people
+
+
+def _affiliation_after(tokens: list[Token], k: int) -> str:
+    """The words that tie a person to an organisation right after their name: "of University
+    College London", ", a researcher at the University of Washington," (at most 10 words)."""
+    end = min(len(tokens), k + 12)
+    words = []
+    for index in range(k, end):
+        token = tokens[index]
+        if token.text in ".;:“”\"" or is_speech_verb(tokens, index):
+            break
+        words.append(token.text)
+    text = " ".join(words).strip(" ,")
+    return text if any(w in text.split() for w in ("of", "at", "from")) else ""
 
 
 class Resolved(NamedTuple):

@@ -591,7 +591,21 @@ class _Attributor:
             return place
         if speaker.kind in ("organisation", "place"):
             return place_of(speaker.name) or speaker.name
-        return _organisation_in(context)
+        organisation = _organisation_in(context)
+        if organisation:
+            return place_of(organisation) or organisation
+        words = {fold(w) for w in f"{context} {speaker.name}".split()}
+        if words & HOME_ROLES:  # "Interior Minister X" in a story set in Poland: Poland's
+            return self.home_country
+        return None
+
+    @property
+    def home_country(self) -> str | None:
+        """The country the story is set in: its dateline's, else the country its words name
+        most often, if that is at least :data:`HOME_SHARE` of the country names and twice."""
+        if not hasattr(self, "_home"):
+            self._home = _home_country(self.article)
+        return self._home
 
     def _alias(self, text: str) -> str | None:
         """The actor of the first dictionary pattern in ``text``, excluded names aside."""
@@ -725,6 +739,27 @@ class _Attributor:
             return False
         between = self.people.last(("person",), span.mark_start)
         return between is None or between[0] < before.mark_end
+
+
+#: Roles whose holder, when the article gives no country, belongs to the country the story is
+#: set in (a president, a minister, the police of the place reported from).
+HOME_ROLES = frozenset({"president", "minister", "premier", "chancellor", "mayor", "governor",
+                        "senator", "police", "prosecutor", "judge", "commandant", "spokesman",
+                        "spokeswoman", "spokesperson", "official", "officials", "ministry"})
+HOME_SHARE = 0.4
+
+
+def _home_country(article: Article) -> str | None:
+    if article.dateline is not None:
+        country = place_of(article.dateline.place) or place_in(article.dateline.text)
+        if country:
+            return country
+    counts = Counter(country for token in article.body_tokens if token.kind == "word"
+                     for country in [place_of(token.text)] if country)  # fmt: skip
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= 2 and n >= HOME_SHARE * sum(counts.values()) else None
 
 
 def _index_of(tokens: list[Token], start: int) -> int:
