@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
-from analysis.article import Article, Sentence, Token
+from analysis.article import Article, Token
 from analysis.datafiles import read_entries
 from analysis.framing.places import place_of
 from analysis.memo import WORD_CACHE_SIZE
@@ -480,7 +480,7 @@ def subject_before(tokens: list[Token], v: int) -> Phrase | None:
     phrase = phrase_ending_at(tokens, j)
     if phrase is not None and phrase.kind in ("organisation", "place"):
         # "George Kimbrell of the Center for Food Safety said": the person speaks.
-        k = _index_at(tokens, phrase.start, j) - 1
+        k = index_of(tokens, phrase.start, default=j) - 1
         while k >= 0 and (tokens[k].text.casefold() == "the" or _is_possessive(tokens[k])):
             k -= 1  # of the army's Western Mindanao Command
         if k >= 1 and tokens[k].text.casefold() in {"of", "from", "at", "with"}:
@@ -530,11 +530,12 @@ def sentence_subject(tokens: list[Token], stop: int) -> Phrase | None:
     return None
 
 
-def _index_at(tokens: list[Token], start: int, upto: int) -> int:
-    for k in range(upto, -1, -1):
-        if tokens[k].start == start:
+def index_of(tokens: list[Token], start: int, default: int = 0) -> int:
+    """The index of the token that starts at character offset ``start`` (else ``default``)."""
+    for k, token in enumerate(tokens):
+        if token.start == start:
             return k
-    return upto
+    return default
 
 
 def _subject_with_apposition(tokens: list[Token], j: int) -> Phrase | None:
@@ -724,20 +725,3 @@ def resolve(phrase: Phrase, people: People, previous: Resolved | None = None) ->
                 return Resolved(person, "person", phrase.context)
         return Resolved(phrase.name, "group", phrase.context)
     return Resolved(phrase.name, phrase.kind, phrase.context)
-
-
-# ---------------------------------------------------------------------------
-# Sentences as token lists
-
-
-@dataclass(frozen=True)
-class SentenceTokens:
-    """A sentence and its tokens (local indices are positions in ``tokens``)."""
-
-    sentence: Sentence
-    tokens: list[Token]
-
-    def index_at(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        starts = [t.start for t in self.tokens]
-        return bisect_right(starts, offset - 1)

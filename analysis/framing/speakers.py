@@ -36,6 +36,7 @@ from analysis.framing.attribution import (
     Resolved,
     find_people,
     fold,
+    index_of,
     is_passive,
     is_speech_verb,
     phrase_starting_at,
@@ -443,7 +444,7 @@ class _Attributor:
             phrase = sentence_subject(tokens, k - 1)  # "The President commended X and noted that"
         if phrase is None:
             return None
-        start = _index_of(tokens, phrase.start)
+        start = index_of(tokens, phrase.start)
         if start > 1 and tokens[start - 1].text == "," and k + 1 >= end:  # CLAUSE, X said.
             if not opens_sentence or any(
                     is_speech_verb(tokens, e) for e in range(start - 1)):  # fmt: skip
@@ -485,7 +486,7 @@ class _Attributor:
                     and not (e + 1 < end and tokens[e + 1].text.casefold() == "by")):  # fmt: skip
                 subject = subject_before(tokens, e)
                 if subject is not None and subject.kind != "pronoun":
-                    cut = _index_of(tokens, subject.start)
+                    cut = index_of(tokens, subject.start)
                     while cut > c and (tokens[cut - 1].kind == "punct"
                                        or tokens[cut - 1].text.casefold() in _JOINING):  # fmt: skip
                         cut -= 1
@@ -760,13 +761,6 @@ def _home_country(article: Article) -> str | None:
         return None
     country, n = counts.most_common(1)[0]
     return country if n >= 2 and n >= HOME_SHARE * sum(counts.values()) else None
-
-
-def _index_of(tokens: list[Token], start: int) -> int:
-    for k, token in enumerate(tokens):
-        if token.start == start:
-            return k
-    return 0
 
 
 _ORGANISATION_AFTER = re.compile(
