@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal, NamedTuple
 
 import pandas as pd
@@ -235,6 +236,8 @@ class _Attributor:
                        for s in article_quote_spans(article) if s.level == 1]  # fmt: skip
         self._tokens: dict[int, list[Token]] = {}
         self._offsets: dict[tuple[str, int], list[int]] = {}
+        self._last: tuple[int, Resolved] | None = None  # (paragraph, last speaker)
+        self._last_quote: tuple[_Span, Resolved] | None = None  # the last attributed quote
         self._quoted = [(s.mark_start, s.mark_end) for s in self.marked]
 
     # -- helpers --------------------------------------------------------------
@@ -345,16 +348,14 @@ class _Attributor:
                 return _Cue(phrase, ":", self.text(phrase.start, span.mark_start), True)
         return None
 
-    def first_phrase(self, tokens: list[Token], stop: int, after_by: bool = True
-                     ) -> Phrase | None:  # fmt: skip
+    def first_phrase(self, tokens: list[Token], stop: int) -> Phrase | None:
         """The first speaker phrase of a sentence before ``stop`` (after "by" when the sentence
         says "a statement by X")."""
-        if after_by:
-            for k in range(stop):
-                if tokens[k].text.casefold() == "by":
-                    phrase = phrase_starting_at(tokens, k + 1, stop)
-                    if phrase is not None and phrase.kind in ("person", "name", "organisation"):
-                        return phrase
+        for k in range(stop):
+            if tokens[k].text.casefold() == "by":
+                phrase = phrase_starting_at(tokens, k + 1, stop)
+                if phrase is not None and phrase.kind in ("person", "name", "organisation"):
+                    return phrase
         for k in range(stop):
             if tokens[k].kind == "punct" or self.in_quote(tokens[k].start):
                 continue
@@ -600,13 +601,11 @@ class _Attributor:
             return self.home_country
         return None
 
-    @property
+    @cached_property
     def home_country(self) -> str | None:
         """The country the story is set in: its dateline's, else the country its words name
         most often, if that is at least :data:`HOME_SHARE` of the country names and twice."""
-        if not hasattr(self, "_home"):
-            self._home = _home_country(self.article)
-        return self._home
+        return _home_country(self.article)
 
     def _alias(self, text: str) -> str | None:
         """The actor of the first dictionary pattern in ``text``, excluded names aside."""
@@ -642,7 +641,6 @@ class _Attributor:
         items = sorted([(s.start, 0, s) for s in spans] + [(r[0], 1, r) for r in reported],
                        key=lambda item: (item[0], item[1]))  # fmt: skip
         rows = []
-        self._last: tuple[int, Resolved] | None = None  # (paragraph, speaker)
         for _, is_reported, item in items:
             row = self._reported_row(item) if is_reported else self._quote_row(item)
             rows.append(row)
@@ -710,7 +708,7 @@ class _Attributor:
         cue = self.cue_before(span, first) or self.cue_after(span, last)
         if cue is not None:
             return resolve(cue.phrase, self.people, previous), cue, cue.phrase
-        last_quote = getattr(self, "_last_quote", None)
+        last_quote = self._last_quote
         if last_quote is not None and self._continues(last_quote[0], span):
             speaker = last_quote[1]
             phrase = Phrase(last_quote[0].start, last_quote[0].start, speaker.name, "person",
