@@ -22,6 +22,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@# Build matplotlib's font cache and the NLTK data now, so no notebook prints it.
 	$(BIN)/python -c "import matplotlib.pyplot, analysis"
+	@# A kernel named for the project, inside .venv, for JupyterLab (make lab).
+	$(BIN)/python -m ipykernel install --sys-prefix --name news-framing \
+	  --display-name "news-framing" >/dev/null
 	@touch $@
 
 install: $(STAMP) ## Create .venv and install the locked dependencies
@@ -29,26 +32,13 @@ install: $(STAMP) ## Create .venv and install the locked dependencies
 # ARTICLE is never put in the environment of a recipe: make would expand it to do so, and
 # run any $$(shell ...) in it.
 unexport ARTICLE
-report: install ## Run every notebook on ARTICLE (default: the seed) and write HTML to reports/
+report: install ## Run every notebook on ARTICLE (default: the seed); HTML in reports/ (index.html)
 	@# ARTICLE reaches the shell as data, never as code: its raw value (make does not expand it)
-	@# in single quotes, each quote in it written '\''. The pages are written to a temporary
-	@# folder and moved into reports/ only when every notebook has run.
+	@# in single quotes, each quote in it written '\''; after --, so a name starting with - is
+	@# not read as an option. analysis/report.py writes the pages to a temporary folder and moves
+	@# them into reports/ only when every notebook has run.
 	@article='$(subst ','\'',$(if $(filter file default,$(origin ARTICLE)),$(SEED),$(value ARTICLE)))'; \
-	case "$$article" in /*) ;; *) article="$$PWD/$$article" ;; esac; \
-	if [ ! -f "$$article" ]; then echo "error: $$article: no such file" >&2; exit 2; fi; \
-	mkdir -p reports && tmp=$$(mktemp -d reports/.partial.XXXXXX) || exit 1; \
-	trap 'rm -rf "$$tmp"' EXIT; \
-	for nb in $(NOTEBOOKS); do \
-	  name=$$(basename "$$nb" .ipynb); \
-	  $(BIN)/papermill --no-progress-bar --log-level WARNING --cwd notebooks -k python3 \
-	    "$$nb" "$$tmp/$$name.ipynb" -r article_path "$$article" || exit 1; \
-	  $(BIN)/jupyter nbconvert --log-level WARN --to html --output-dir "$$tmp" \
-	    "$$tmp/$$name.ipynb" || exit 1; \
-	done; \
-	for nb in $(NOTEBOOKS); do \
-	  name=$$(basename "$$nb" .ipynb); mv -f "$$tmp/$$name.html" "reports/$$name.html" || exit 1; \
-	done; \
-	echo "reports written to reports/"
+	$(BIN)/python -m analysis.report --out reports -- "$$article"
 
 test: install ## Run the library tests, ruff, and the notebooks against their committed outputs
 	$(BIN)/ruff check analysis tests benchmarks
@@ -57,8 +47,10 @@ test: install ## Run the library tests, ruff, and the notebooks against their co
 lint: install ## Check the code with ruff
 	$(BIN)/ruff check analysis tests benchmarks
 
-lab: install ## Open JupyterLab with the project's environment
-	$(BIN)/jupyter lab notebooks
+lab: install ## Open JupyterLab on the notebooks, trusted, with the news-framing kernel
+	@# Trusted, the notebooks' HTML outputs keep their styles (the marked article's colours).
+	@$(BIN)/jupyter trust notebooks/*.ipynb >/dev/null
+	$(BIN)/jupyter lab --KernelManager.transport_encryption=auto notebooks
 
 execute: install ## Re-execute the notebooks in place on the seed (after changing analysis/)
 	@for nb in $(NOTEBOOKS); do \
