@@ -59,6 +59,8 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 #: Cells with these tags are not shown in the reader edition: papermill's parameters.
 HIDDEN_TAGS = frozenset({"parameters", "injected-parameters"})
+#: The output of a live widget, such as tqdm's progress bar in JupyterLab.
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 #: The folder of the reader edition, inside the output folder.
 READER_DIR = "reader"
 #: nbconvert's alt text for an image that has none (nbconvert/exporters/html.py).
@@ -292,15 +294,17 @@ def scrub_paths(nb: Any, pairs: Sequence[tuple[str, str]]) -> Any:
 
 def reader_notebook(nb: Any) -> Any:
     """A copy of ``nb`` for readers: markdown cells, and the outputs of code cells not tagged
-    :data:`HIDDEN_TAGS`, without what was printed on standard error (warnings); code cells left
-    with no output, and raw cells, are dropped. The code itself is hidden by the exporter."""
+    :data:`HIDDEN_TAGS`, without what was printed on standard error (warnings) and without
+    widgets (progress bars); code cells left with no output, and raw cells, are dropped. The
+    code itself is hidden by the exporter."""
     reader = copy.deepcopy(nb)
     cells = []
     for cell in reader.cells:
         if cell.cell_type == "markdown":
             cells.append(cell)
         elif cell.cell_type == "code" and not HIDDEN_TAGS & set(cell.metadata.get("tags", [])):
-            cell.outputs = [output for output in cell.outputs if not _is_stderr(output)]
+            cell.outputs = [output for output in cell.outputs
+                            if not (_is_stderr(output) or _is_widget(output))]  # fmt: skip
             if cell.outputs:
                 cells.append(cell)
     reader.cells = cells
@@ -309,6 +313,11 @@ def reader_notebook(nb: Any) -> Any:
 
 def _is_stderr(output: Any) -> bool:
     return output.output_type == "stream" and output.get("name") == "stderr"
+
+
+def _is_widget(output: Any) -> bool:
+    # A live widget (a tqdm progress bar): a static page shows only its first state.
+    return WIDGET_MIME in output.get("data", {})
 
 
 def _heading_text(heading: Any) -> str:

@@ -76,6 +76,7 @@ PROBE = [
         display(Markdown("### 1.2 A heading the code wrote"))
         display(HTML('<h2>An article headline</h2><a href="https://example.org">a link</a>'))""")),
     ("code", "x = 1  # no output"),
+    ("code", "from tqdm.auto import tqdm\n\nfor _ in tqdm(range(3), desc='progress'):\n    pass"),
     ("markdown", "## 2 · Second section\n\nThe end."),
 ]  # fmt: skip
 
@@ -191,6 +192,8 @@ def test_reader_pages_have_no_code_and_no_parameters_cell(run):
     assert "print(repr(article_path))" in full and "print(repr(article_path))" not in probe
     assert "a warning for the analyst" in full and "a warning for the analyst" not in probe
     assert "x = 1" in full and "x = 1" not in probe
+    # The progress bar ran as a widget (ipywidgets is installed): kept for analysts only.
+    assert "progress:" in full and "progress:" not in probe
 
 
 def test_reader_page_table_of_contents_after_the_key_findings(run):
