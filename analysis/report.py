@@ -564,7 +564,7 @@ def build_report(
     notebook names, :class:`ReportError` when a notebook fails (``out`` is then unchanged)."""
     article = Path(os.path.abspath(article))
     if not article.is_file():
-        raise ArticleError(f"{article}: no such file")
+        raise ArticleError(f"{article}: {'not a file' if article.exists() else 'no such file'}")
     notebooks_dir = Path(notebooks_dir)
     notebooks = select_notebooks(notebooks_dir, only)
     # The notebooks' project, and the one this module is in (an editable install's checkout).

@@ -459,8 +459,10 @@ def test_select_notebooks(tmp_path):
 
 
 def test_missing_article_raises_before_anything_runs(tmp_path):
-    with pytest.raises(ArticleError, match="no such file"):
+    with pytest.raises(ArticleError, match=r"missing\.txt: no such file"):
         report.build_report(tmp_path / "missing.txt", tmp_path / "out")
+    with pytest.raises(ArticleError, match=re.escape(f"{tmp_path}: not a file")):
+        report.build_report(tmp_path, tmp_path / "out")
     assert not (tmp_path / "out").exists()
 
 
