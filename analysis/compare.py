@@ -41,7 +41,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -134,7 +134,7 @@ def chi2_p_value(g2: float) -> float:
 
 
 def keyness_between(
-    target: Counter[str], reference: Counter[str], n_target: int, n_reference: int,
+    target: Mapping[str, int], reference: Mapping[str, int], n_target: int, n_reference: int,
     *, min_count: int = 2,
 ) -> list[KeyTerm]:  # fmt: skip
     """Every term seen at least ``min_count`` times in the two texts together, with its G²
@@ -144,7 +144,7 @@ def keyness_between(
         raise UsageError("keyness needs two texts with words in each")
     rows = []
     for term in sorted(set(target) | set(reference)):
-        a, b = target[term], reference[term]
+        a, b = target.get(term, 0), reference.get(term, 0)
         if a + b < min_count:
             continue
         g2 = log_likelihood_2x2(a, b, n_target, n_reference)
