@@ -265,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     failure (bad input, a closed or full output, Ctrl-C), never a traceback."""
     arguments = sys.argv[1:] if argv is None else list(argv)
     if arguments and arguments[0] in ("compare", "selection"):  # ./compare reads a file
-        from analysis.compare_cli import main as compare_main
+        from analysis.comparison.cli import main as compare_main
 
         return compare_main(arguments)
     try:

@@ -13,7 +13,7 @@ import pytest
 
 import analysis
 from analysis import framing
-from analysis.compare import (
+from analysis.comparison import (
     MIN_SENTENCES,
     Bootstrap,
     compare,
@@ -21,7 +21,7 @@ from analysis.compare import (
     log_likelihood_2x2,
     log_ratio,
 )
-from analysis.compare_cli import main as cli_main
+from analysis.comparison.cli import main as cli_main
 from analysis.errors import ArticleError, UsageError
 from tests.conftest import ROOT
 
@@ -277,3 +277,16 @@ def test_cli_readable(capsys):
     out = capsys.readouterr().out
     assert "Salience: share of body sentences" in out
     assert "a: Japan and China meet (3 sentences, 18 words, 1 quotations)" in out
+
+
+def test_the_package_names_the_functions():
+    import analysis.comparison  # importing the package leaves the names alone
+
+    assert analysis.compare is analysis.comparison.compare
+    assert analysis.selection is analysis.comparison.selection
+    assert callable(analysis.compare)
+
+
+def test_no_differences_is_an_empty_table_with_its_columns(tiny):
+    assert list(tiny.differences.columns)[:3] == ["table", "key", "measure"]
+    assert tiny.differences[tiny.differences["clear"]].empty

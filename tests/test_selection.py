@@ -9,9 +9,7 @@ import math
 
 import pytest
 
-from analysis.compare_cli import main as cli_main
-from analysis.errors import UsageError
-from analysis.selection import (
+from analysis.comparison import (
     ALTERED_MIN_OVERLAP,
     MIN_SHARED,
     THRESHOLD,
@@ -22,6 +20,8 @@ from analysis.selection import (
     selection,
     sentence_lemmas,
 )
+from analysis.comparison.cli import main as cli_main
+from analysis.errors import UsageError
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "selection"

@@ -45,7 +45,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -55,6 +55,9 @@ from analysis.article import Article, load_article
 from analysis.errors import UsageError
 from analysis.framing import ActorDictionary
 from analysis.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 #: Bootstrap resamples per article (percentile intervals settle to about ±0.01 at 2,000).
 N_RESAMPLES = 2000
@@ -246,6 +249,17 @@ class Comparison:
     notes: list[str]
     bootstrap: Bootstrap = field(default_factory=Bootstrap)
 
+    def get(self, table: str, measure: str, **keys: str) -> pd.Series:
+        """The one row of ``table`` for ``measure`` and the given keys (``article_id``,
+        ``actor``, ...); :class:`UsageError` when the keys do not pick exactly one row."""
+        rows = getattr(self, table)
+        rows = rows[rows["measure"] == measure]
+        for column, wanted in keys.items():
+            rows = rows[rows[column] == wanted]
+        if len(rows) != 1:
+            raise UsageError(f"{table}: {len(rows)} rows for {measure} {keys}, expected one")
+        return rows.iloc[0]
+
     def wide(self, table: str, measure: str) -> pd.DataFrame:
         """One measure of a table with one column per article (keys as rows), for reading."""
         frame = getattr(self, table)
@@ -257,6 +271,18 @@ class Comparison:
         wide = frame.pivot_table(index=keys, columns="article_id", values="value",
                                  aggfunc="first", sort=False)  # fmt: skip
         return wide[[a for a in order if a in wide.columns]].rename_axis(columns=None)
+
+
+def format_value(row: pd.Series, *, percent: bool = True, reason: bool = True) -> str:
+    """A row's value with its interval, as text: ``55% [35%, 76%]``; without an interval, the
+    value and the reason (or ``(no interval)`` when ``reason`` is False)."""
+    def show(x: float) -> str:
+        return f"{x:.0%}" if percent else f"{x:.2f}"
+
+    if pd.isna(row["ci_low"]):
+        why = row["note"] if reason else "no interval"
+        return f"{show(row['value'])} ({why})" if why else show(row["value"])
+    return f"{show(row['value'])} [{show(row['ci_low'])}, {show(row['ci_high'])}]"
 
 
 class _Row(NamedTuple):
@@ -376,7 +402,8 @@ class _Builder:
                 note = (f"too short to say: {self.n_body[name]} body sentences "
                         f"(an interval needs {MIN_SENTENCES})")  # fmt: skip
             elif n < min_n:
-                note = f"too few to say: {n} sentences (an interval needs {min_n})"
+                unit = "sentence" if n == 1 else "sentences"
+                note = f"too few to say: {n} {unit} (an interval needs {min_n})"
             else:
                 values = resampled()
                 self.distributions[row, name] = values
@@ -570,7 +597,7 @@ class _Builder:
                 value_a, value_b = self.values[row, a], self.values[row, b]
                 rows.append((row.table, row.key, row.measure, a, b, value_a, value_b,
                              value_a - value_b, low, high, clear, note))  # fmt: skip
-        return pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)
+        return pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS).astype({"clear": bool})
 
 
 def _sum_by(keys: pd.Series, values: pd.Series) -> dict[int, float]:
@@ -614,6 +641,75 @@ def _resampled_indices(boot: _Resamples, counts: dict[str, np.ndarray]
     return compute
 
 
+# ---------------------------------------------------------------------------
+# Charts (matplotlib ``Figure`` objects, no pyplot state, as in :mod:`analysis.plots`)
+
+
+def interval_chart(table: pd.DataFrame, key: str, measure: str, *, title: str = "",
+                   xlabel: str = "", keys: Sequence[str] | None = None) -> Figure:  # fmt: skip
+    """One row per key, one dot per article with its bootstrap interval as a line; a value
+    without an interval is drawn as a hollow dot."""
+    from matplotlib.figure import Figure
+
+    from analysis.plots import PALETTE
+
+    rows = table[table["measure"] == measure]
+    order = list(keys) if keys is not None else list(dict.fromkeys(rows[key]))
+    articles = list(dict.fromkeys(rows["article_id"]))
+    figure = Figure(figsize=(8, 0.5 * len(order) * max(len(articles), 2) / 2 + 1.6))
+    axes = figure.subplots()
+    step = 0.6 / max(len(articles), 1)
+    for number, article in enumerate(articles):
+        mine = rows[rows["article_id"] == article].set_index(key)
+        colour = PALETTE[number % len(PALETTE)]
+        axes.scatter([], [], color=colour, label=article)  # the legend's entry
+        for position, name in enumerate(order):
+            if name not in mine.index:
+                continue
+            row = mine.loc[name]
+            y = position - 0.3 + step * (number + 0.5)
+            if pd.notna(row["ci_low"]):
+                axes.plot([row["ci_low"], row["ci_high"]], [y, y], color=colour, linewidth=2)
+                axes.scatter([row["value"]], [y], color=colour, zorder=3)
+            else:
+                axes.scatter([row["value"]], [y], facecolor="white", edgecolor=colour, zorder=3)
+    axes.set_yticks(range(len(order)), order)
+    axes.set_ylim(len(order) - 0.5, -0.5)
+    axes.set_xlabel(xlabel or measure.replace("_", " "))
+    axes.set_title(title, loc="left")
+    axes.legend(fontsize=8, loc="best")
+    axes.grid(axis="x", color="#eee")
+    figure.tight_layout()
+    return figure
+
+
+def keyness_chart(keyness: pd.DataFrame, article_id: str, *, n: int = 10,
+                  title: str = "") -> Figure:  # fmt: skip
+    """A diverging bar chart of G² for one target (after quanteda's ``textplot_keyness``): its
+    ``n`` most key terms to the right, the ``n`` terms the others use most to the left."""
+    from matplotlib.figure import Figure
+
+    from analysis.plots import PALETTE
+
+    rows = keyness[keyness["article_id"] == article_id]
+    top = rows[rows["log_likelihood"] > 0].head(n)
+    bottom = rows[rows["log_likelihood"] < 0].tail(n)
+    chosen = pd.concat([top, bottom])
+    figure = Figure(figsize=(7, 0.28 * len(chosen) + 1.4))
+    axes = figure.subplots()
+    colours = [PALETTE[0] if g > 0 else PALETTE[1] for g in chosen["log_likelihood"]]
+    axes.barh(range(len(chosen)), chosen["log_likelihood"], color=colours)
+    axes.set_yticks(range(len(chosen)), chosen["term"])
+    axes.set_ylim(len(chosen) - 0.5, -0.5)
+    axes.axvline(0, color="#333", linewidth=0.8)
+    for threshold in (-3.84, 3.84):
+        axes.axvline(threshold, color="#999", linewidth=0.8, linestyle=":")
+    axes.set_xlabel("signed G² (dotted: p = 0.05)")
+    axes.set_title(title, loc="left")
+    figure.tight_layout()
+    return figure
+
+
 __all__ = [
     "BODY",
     "CONFIDENCE",
@@ -629,7 +725,10 @@ __all__ = [
     "body_term_counts",
     "chi2_p_value",
     "compare",
+    "format_value",
+    "interval_chart",
     "keyness_between",
+    "keyness_chart",
     "log_likelihood_2x2",
     "log_ratio",
 ]

@@ -240,7 +240,7 @@ def _run(argv: Sequence[str]) -> int:
     command, rest = argv[0], list(argv[1:])
     args = _parser(command).parse_args(rest)
     if command == "compare":
-        from analysis.compare import compare
+        from analysis.comparison.side_by_side import compare
 
         if len(args.articles) < 2:
             return _error("compare needs two or more articles", EXIT_BAD_INPUT)
@@ -251,7 +251,7 @@ def _run(argv: Sequence[str]) -> int:
                              indent=2, allow_nan=False)
                   if args.json else format_comparison(result))  # fmt: skip
     else:
-        from analysis.selection import selection
+        from analysis.comparison.against_source import selection
 
         settings = {} if args.threshold is None else {"threshold": args.threshold}
         result = selection(Path(args.article), Path(args.source), **settings)

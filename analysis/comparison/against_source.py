@@ -12,7 +12,7 @@ the article sentences that report it and tells:
   orders: 1 = the source's order, −1 = reversed);
 - which source terms the article **amplifies**, **tones down** or **drops**, and which terms it
   **adds** (content lemmas, counted per 1,000 words, log ratio and G² as in
-  :mod:`analysis.compare`);
+  :mod:`analysis.comparison.side_by_side`);
 - which article sentences have no source: the reporter's own framing;
 - which quotations are **verified** in the source, and which are not (listed, with the
   nearest source words and the changes).
@@ -49,15 +49,23 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
 from analysis import framing, terms
 from analysis.article import Article, tokenize
-from analysis.compare import ArticleLike, as_article, body_term_counts, keyness_between
+from analysis.comparison.side_by_side import (
+    ArticleLike,
+    as_article,
+    body_term_counts,
+    keyness_between,
+)
 from analysis.errors import UsageError
 from analysis.framing import ActorDictionary
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 #: Dice similarity of content lemmas from which an article sentence reports a source sentence.
 THRESHOLD = 0.3
@@ -431,6 +439,42 @@ def _term_table(article: Article, source: Article) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TERM_COLUMNS)
 
 
+STATUS_COLOURS = {"quoted": "#1f5f9e", "altered_quote": "#a64b79", "paraphrased": "#4c9a5b",
+                  "omitted": "#6e6e6e"}  # fmt: skip
+
+
+def selection_chart(result: Selection, *, title: str = "") -> Figure:
+    """Source sentences (x, in the source's order) against the article sentence that first
+    tells each (y, top = headline); omitted passages as crosses along the bottom."""
+    from matplotlib.figure import Figure
+
+    table = result.source
+    n_article = int(result.article["sentence"].max()) + 1 if len(result.article) else 1
+    figure = Figure(figsize=(8, 3.8))
+    axes = figure.subplots()
+    for status in SOURCE_STATUSES:
+        rows = table[table["status"] == status]
+        if rows.empty:
+            continue
+        if status == "omitted":
+            axes.scatter(rows["source_sentence"], [n_article + 0.5] * len(rows), marker="x",
+                         color=STATUS_COLOURS[status], label="omitted")  # fmt: skip
+        else:
+            axes.scatter(rows["source_sentence"], rows["first_told"], s=60,
+                         color=STATUS_COLOURS[status], label=status.replace("_", " "),
+                         zorder=3)  # fmt: skip
+    axes.set_xticks(list(table["source_sentence"]))
+    axes.set_xlabel("source sentence (its order in the source)")
+    axes.set_ylabel("article sentence that first tells it")
+    axes.set_ylim(n_article + 1, -0.7)
+    axes.axhline(n_article, color="#ddd", linewidth=0.8)
+    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    axes.set_title(title, loc="left")
+    axes.grid(color="#f0f0f0")
+    figure.tight_layout()
+    return figure
+
+
 __all__ = [
     "ALTERED_MIN_OVERLAP",
     "LOG_RATIO_STEP",
@@ -446,6 +490,7 @@ __all__ = [
     "quote_pieces",
     "reports",
     "selection",
+    "selection_chart",
     "sentence_lemmas",
     "words_of",
 ]
