@@ -290,3 +290,11 @@ def test_the_package_names_the_functions():
 def test_no_differences_is_an_empty_table_with_its_columns(tiny):
     assert list(tiny.differences.columns)[:3] == ["table", "key", "measure"]
     assert tiny.differences[tiny.differences["clear"]].empty
+
+
+def test_the_same_article_twice_gets_two_labels_and_no_difference():
+    result = compare([story("China", 6, 6), story("China", 6, 6), A])
+    assert list(result.articles["article_id"]) == ["article", "article_2", "a"]
+    diff = value(result.differences, table="salience", key="China", measure="sentence_share")
+    # identical texts draw identical resamples: the difference is 0 in every one
+    assert (diff["difference"], diff["ci_low"], diff["ci_high"], diff["clear"]) == (0, 0, 0, False)

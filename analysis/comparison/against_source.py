@@ -401,7 +401,8 @@ def selection(
         "source_sentences": len(table),
         **{status: statuses[status] for status in SOURCE_STATUSES},
         "coverage": round(len(covered) / len(table), 3),
-        "order_tau": kendall_tau(list(covered["source_sentence"]), list(covered["first_told"])),
+        "order_tau": round(kendall_tau(list(covered["source_sentence"]),
+                                       list(covered["first_told"])), 3),
         "article_sentences": len(article_table),
         "unsourced": int((~article_table["sourced"]).sum()),
         **{f"quotes_{status}": int((quotes["status"] == status).sum())

@@ -189,14 +189,15 @@ class Bootstrap:
 
 class _Resamples:
     """One article's bootstrap: how often each sentence (headline and body) is drawn in each
-    resample, a ``n_resamples × n_sentences`` matrix of counts."""
+    resample, a ``n_resamples × n_sentences`` matrix of counts (float32, exact for counts:
+    4 bytes a cell, 4 MB for 2,000 resamples of a 500-sentence article)."""
 
     def __init__(self, article: Article, bootstrap: Bootstrap) -> None:
         self.column = {s.index: i for i, s in enumerate(article.sentences)}
         n = len(article.sentences)
         rng = np.random.default_rng([bootstrap.seed, zlib.crc32(article.text.encode("utf-8"))])
         drawn = rng.integers(0, n, size=(bootstrap.n_resamples, n))
-        self.counts = np.zeros((bootstrap.n_resamples, n))
+        self.counts = np.zeros((bootstrap.n_resamples, n), dtype=np.float32)
         np.add.at(self.counts, (np.arange(bootstrap.n_resamples)[:, None], drawn), 1)
         self.is_body = self.vector({s.index: 1.0 for s in article.body_sentences})
 
@@ -210,7 +211,8 @@ class _Resamples:
     def ratio(self, numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
         """Σ numerator / Σ denominator over the sentences of each resample (NaN where the
         denominator is 0)."""
-        top, bottom = self.counts @ numerator, self.counts @ denominator
+        top = (self.counts @ numerator.astype(np.float32)).astype(float)
+        bottom = (self.counts @ denominator.astype(np.float32)).astype(float)
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
 
@@ -296,12 +298,13 @@ def _labels(articles: list[Article], labels: Sequence[str] | None) -> list[str]:
         if len(labels) != len(articles) or len(set(labels)) != len(labels):
             raise UsageError("labels must name each article once, with no two alike")
         return list(labels)
-    seen: Counter[str] = Counter()
-    names = []
+    names: list[str] = []
     for article in articles:
-        seen[article.article_id] += 1
-        count = seen[article.article_id]
-        names.append(article.article_id if count == 1 else f"{article.article_id}_{count}")
+        name, count = article.article_id, 1
+        while name in names:
+            count += 1
+            name = f"{article.article_id}_{count}"
+        names.append(name)
     return names
 
 
@@ -616,7 +619,8 @@ def _resampled_indices(boot: _Resamples, counts: dict[str, np.ndarray]
 
     def compute() -> dict[str, np.ndarray]:
         if not cache:
-            sums = {column: boot.counts @ vector for column, vector in counts.items()}
+            sums = {column: boot.counts @ vector.astype(np.float32)
+                    for column, vector in counts.items()}
             n_resamples = boot.counts.shape[0]
             formulas = {
                 "flesch_reading_ease": (readability.flesch_reading_ease,
