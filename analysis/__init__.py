@@ -26,12 +26,16 @@ ensure_nltk_data()
 
 
 def __getattr__(name: str) -> object:
-    """``analysis.analyze_many`` and ``analysis.write_summaries``, imported on first use
-    (the corpus module pulls in every analysis)."""
+    """``analysis.analyze_many``, ``analysis.write_summaries``, ``analysis.compare`` and
+    ``analysis.selection``, imported on first use (they pull in every analysis)."""
     if name in ("analyze_many", "write_summaries"):
         from analysis import corpus
 
         return getattr(corpus, name)
+    if name in ("compare", "selection"):  # articles side by side, an article against its source
+        from analysis import comparison
+
+        return getattr(comparison, name)
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")
 
 
@@ -47,9 +51,11 @@ __all__ = [
     "Sentence",
     "Token",
     "analyze_many",
+    "compare",
     "ensure_nltk_data",
     "load_article",
     "overview",
+    "selection",
     "structure_table",
     "unnest_sentences",
     "unnest_tokens",

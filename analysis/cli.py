@@ -263,6 +263,11 @@ def _error(message: str, status: int) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status. One line on standard error for any
     failure (bad input, a closed or full output, Ctrl-C), never a traceback."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments and arguments[0] in ("compare", "selection"):  # ./compare reads a file
+        from analysis.comparison.cli import main as compare_main
+
+        return compare_main(arguments)
     try:
         return _main(argv)
     except KeyboardInterrupt:

@@ -1,0 +1,288 @@
+"""Command line for comparisons: ``python -m analysis compare A B [...] [--json]`` and
+``python -m analysis selection ARTICLE SOURCE [--json]`` (the JSON schemas are in the README).
+
+Errors print one line on standard error, never a traceback; exit status 2 for bad input or
+usage, 1 when the output cannot be written or for an unexpected failure, 130 for Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import AnalysisError
+
+EXIT_BAD_INPUT = 2
+EXIT_FAILURE = 1
+EXIT_INTERRUPTED = 130
+SUBCOMMANDS = ("compare", "selection")
+
+
+class _OutputError(Exception):
+    """Standard output cannot take the result."""
+
+
+def _error(message: str, status: int) -> int:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"error: {message}", file=sys.stderr, flush=True)
+    return status
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error on one line like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        _error(f"{message} (see {self.prog} --help)", EXIT_BAD_INPUT)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _parser(command: str) -> argparse.ArgumentParser:
+    if command == "compare":
+        parser = _Parser(prog="python -m analysis compare",
+                         description="Two or more articles side by side: salience, voices, "
+                                     "frames, tone, readability, key terms.")  # fmt: skip
+        parser.add_argument("articles", nargs="+", metavar="ARTICLE",
+                            help="two or more plain-text articles")  # fmt: skip
+        parser.add_argument("--resamples", type=int, default=None, metavar="N",
+                            help="bootstrap resamples (default 2000)")  # fmt: skip
+        parser.add_argument("--seed", type=int, default=None, help="bootstrap seed")
+        parser.add_argument("--top", type=int, default=20, metavar="N",
+                            help="key terms per article (default 20)")  # fmt: skip
+    else:
+        parser = _Parser(prog="python -m analysis selection",
+                         description="What an article took from its source document.")
+        parser.add_argument("article", help="the plain-text article")
+        parser.add_argument("source", help="the source document it reports (plain text)")
+        parser.add_argument("--threshold", type=float, default=None, metavar="X",
+                            help="Dice similarity from which a sentence reports a source "
+                                 "sentence (default 0.3)")  # fmt: skip
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+# ---------------------------------------------------------------------------
+# JSON
+
+
+def _plain(value: Any) -> Any:
+    """NumPy and pandas values as Python's, NaN and infinities as None (strict JSON)."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | np.ndarray):
+        return [_plain(item) for item in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not np.isfinite(value):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value
+
+
+def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
+    return [_plain(row) for row in table.to_dict("records")]
+
+
+def comparison_json(comparison: Any, *, top: int = 20) -> dict[str, Any]:
+    """The JSON object of ``compare`` (schema in the README)."""
+    keyness = comparison.keyness.groupby("article_id", sort=False).head(top)
+    return {
+        "articles": _records(comparison.articles),
+        "bootstrap": {"n_resamples": comparison.bootstrap.n_resamples,
+                      "seed": comparison.bootstrap.seed,
+                      "confidence": comparison.bootstrap.confidence},
+        "salience": _records(comparison.salience),
+        "voices": _records(comparison.voices),
+        "frames": _records(comparison.frames),
+        "tone": _records(comparison.tone),
+        "readability": _records(comparison.readability),
+        "keyness": _records(keyness),
+        "differences": _records(comparison.differences),
+        "notes": list(comparison.notes),
+    }
+
+
+def selection_json(result: Any, article: str, source: str) -> dict[str, Any]:
+    """The JSON object of ``selection`` (schema in the README)."""
+    return {
+        "article": article,
+        "source": source,
+        "summary": _plain(result.summary),
+        "source_sentences": _records(result.source),
+        "article_sentences": _records(result.article),
+        "quotes": _records(result.quotes),
+        "terms": _records(result.terms),
+        "notes": list(result.notes),
+    }
+
+
+# ---------------------------------------------------------------------------
+# Text
+
+
+def _interval(row: pd.Series, digits: int = 2) -> str:
+    value = f"{row['value']:.{digits}f}"
+    if pd.notna(row["ci_low"]):
+        value += f" [{row['ci_low']:.{digits}f}, {row['ci_high']:.{digits}f}]"
+    return value
+
+
+def format_comparison(comparison: Any, *, top: int = 8) -> str:
+    """A readable summary of a comparison: each table's main measure per article."""
+    lines = []
+    for row in comparison.articles.itertuples():
+        lines.append(f"{row.article_id}: {row.headline} ({row.n_sentences} sentences, "
+                     f"{row.n_words} words, {row.n_quotes} quotations)")  # fmt: skip
+    sections = [
+        ("Salience: share of body sentences", comparison.salience, "actor", "sentence_share"),
+        ("Voices: share of quoted words, by speaker",
+         comparison.voices[comparison.voices["by"] == "speaker"], "voice", "word_share"),
+        ("Frames: share of body sentences", comparison.frames, "frame", "sentence_share"),
+        ("Tone: mean VADER compound", comparison.tone, "actor", "compound"),
+        ("Tone: mean security-lexicon tone", comparison.tone, "actor", "domain_tone"),
+    ]
+    for title, table, key, measure in sections:
+        lines += ["", title + " (95% interval)"]
+        rows = table[table["measure"] == measure]
+        for (name, article), group in rows.groupby([key, "article_id"], sort=False):
+            lines.append(f"  {name:<32} {article:<40} {_interval(group.iloc[0])}")
+    lines += ["", "Readability"]
+    for row in comparison.readability.itertuples():
+        low = "" if pd.isna(row.ci_low) else f" [{row.ci_low:.1f}, {row.ci_high:.1f}]"
+        lines.append(f"  {row.measure:<32} {row.article_id:<40} {row.value:.1f}{low}")
+    lines += ["", "Key terms (against the other articles; G2)"]
+    for article, group in comparison.keyness.groupby("article_id", sort=False):
+        terms = ", ".join(f"{r.term} ({r.log_likelihood:.1f})"
+                          for r in group[group["log_likelihood"] > 0].head(top).itertuples())
+        lines.append(f"  {article}: {terms or '(none)'}")
+    clear = comparison.differences[comparison.differences["clear"]]
+    lines += ["", f"Clear differences (95% interval excludes 0): {len(clear)}"]
+    for row in clear.itertuples():
+        lines.append(f"  {row.table} {row.key} {row.measure}: {row.article_a} − {row.article_b}"
+                     f" = {row.difference:.3f} [{row.ci_low:.3f}, {row.ci_high:.3f}]")  # fmt: skip
+    lines += [f"Note: {note}" for note in comparison.notes]
+    return "\n".join(lines)
+
+
+def format_selection(result: Any) -> str:
+    """A readable summary of a selection: passages by status, unsourced sentences, quotes."""
+    s = result.summary
+    tau = s["order_tau"]
+    order = "" if tau != tau else f"; order tau {tau:.2f}"  # NaN: fewer than two passages
+    lines = [
+        f"Source sentences: {s['source_sentences']}; quoted {s['quoted']}, altered quote "
+        f"{s['altered_quote']}, paraphrased {s['paraphrased']}, omitted {s['omitted']} "
+        f"(coverage {s['coverage']:.0%}{order})",
+        "",
+        "Source passages, in the article's order of telling:",
+    ]
+    for row in result.order.itertuples():
+        lines.append(f"  S{row.source_sentence} {row.status} in A{row.article_sentences}: "
+                     f"{row.text}")  # fmt: skip
+    lines += ["", "Left out:"]
+    for row in result.source[result.source["status"] == "omitted"].itertuples():
+        lines.append(f"  S{row.source_sentence}: {row.text}")
+    lines += ["", "Article sentences without a source (the reporter's own framing):"]
+    for row in result.unsourced.itertuples():
+        lines.append(f"  A{row.sentence}: {row.text}")
+    lines += ["", "Quotations:"]
+    for row in result.quotes.itertuples():
+        detail = f" ({row.changes})" if row.changes else ""
+        lines.append(f"  {row.status}{detail}: “{row.text}”")
+    terms = result.terms
+    for status in ("amplified", "dropped", "added"):
+        chosen = terms[terms["status"] == status]
+        if status == "dropped":
+            chosen = chosen.sort_values(["count_source", "lemma"], ascending=[False, True])
+        words = ", ".join(chosen["lemma"].head(12))
+        lines.append(f"Terms {status}: {words or '(none)'}")
+    lines += [f"Note: {note}" for note in result.notes]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# Running
+
+
+def _write(text: str) -> None:
+    stream = sys.stdout
+    if stream is None:
+        raise _OutputError("standard output is closed")
+    encoding = stream.encoding or "utf-8"
+    try:
+        text.encode(encoding, stream.errors or "strict")
+    except (UnicodeEncodeError, LookupError) as error:
+        raise _OutputError(f"standard output ({encoding}) cannot encode the text; "
+                           "set PYTHONIOENCODING=utf-8") from error  # fmt: skip
+    stream.write(text)
+    stream.flush()
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        sys.stdout = None  # type: ignore[assignment]
+
+
+def _run(argv: Sequence[str]) -> int:
+    command, rest = argv[0], list(argv[1:])
+    args = _parser(command).parse_args(rest)
+    if command == "compare":
+        from analysis.comparison.side_by_side import compare
+
+        if len(args.articles) < 2:
+            return _error("compare needs two or more articles", EXIT_BAD_INPUT)
+        settings = {key: value for key, value in
+                    (("n_resamples", args.resamples), ("seed", args.seed)) if value is not None}
+        result = compare([Path(name) for name in args.articles], **settings)
+        output = (json.dumps(comparison_json(result, top=args.top), ensure_ascii=False,
+                             indent=2, allow_nan=False)
+                  if args.json else format_comparison(result))  # fmt: skip
+    else:
+        from analysis.comparison.against_source import selection
+
+        settings = {} if args.threshold is None else {"threshold": args.threshold}
+        result = selection(Path(args.article), Path(args.source), **settings)
+        output = (json.dumps(selection_json(result, args.article, args.source),
+                             ensure_ascii=False, indent=2, allow_nan=False)
+                  if args.json else format_selection(result))  # fmt: skip
+    _write(output + "\n")
+    return 0
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run ``compare`` or ``selection`` (``argv[0]``); return the exit status."""
+    if not argv or argv[0] not in SUBCOMMANDS:
+        return _error(f"expected one of {', '.join(SUBCOMMANDS)}", EXIT_BAD_INPUT)
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return _error("interrupted", EXIT_INTERRUPTED)
+    except AnalysisError as error:
+        return _error(str(error), EXIT_BAD_INPUT)
+    except BrokenPipeError:
+        _silence_stdout()
+        return _error("standard output was closed before the result was written "
+                      "(broken pipe)", EXIT_FAILURE)  # fmt: skip
+    except _OutputError as error:
+        _silence_stdout()
+        return _error(str(error), EXIT_FAILURE)
+    except OSError as error:
+        if error.filename is None:
+            _silence_stdout()
+            return _error(f"cannot write the output ({error.strerror or error})", EXIT_FAILURE)
+        return _error(f"{error.filename}: {error.strerror or error}", EXIT_FAILURE)
+    except Exception as error:
+        return _error(f"unexpected {type(error).__name__}: {error}", EXIT_FAILURE)
