@@ -11,10 +11,10 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 NBVAL   := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test lint lab execute lock benchmark evaluate clean
+.PHONY: help install report reports-eval screenshots test lint lab execute lock benchmark evaluate clean
 
 help: ## Show this list of targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,26 @@ report: install ## Run every notebook on ARTICLE (default: the seed); HTML in re
 	@# them into reports/ only when every notebook has run.
 	@article='$(subst ','\'',$(if $(filter file default,$(origin ARTICLE)),$(SEED),$(value ARTICLE)))'; \
 	$(BIN)/python -m analysis.report --out reports -- "$$article"
+
+reports-eval: install ## Run every notebook on every evaluation article (reports/eval/NAME/)
+	@failed=0; for article in eval/articles/*.txt; do \
+	  name=$$(basename "$$article" .txt); echo "== $$name"; \
+	  $(BIN)/python -m analysis.report --out "reports/eval/$$name" -- "$$article" || failed=$$((failed + 1)); \
+	done; \
+	echo "$$failed article(s) failed"; test $$failed -eq 0
+
+CHROMIUM ?= chromium
+screenshots: ## Screenshots of the reader edition in reports/screenshots/ (needs make report, Chromium)
+	@mkdir -p reports/screenshots; \
+	for page in reports/reader/*.html; do \
+	  name=$$(basename "$$page" .html); \
+	  $(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	    --disable-background-networking --disable-component-update --disable-sync \
+	    --user-data-dir="$$(mktemp -d)" --hide-scrollbars --window-size=1200,2400 \
+	    --screenshot="reports/screenshots/$$name.png" "file://$$PWD/$$page" >/dev/null 2>&1 \
+	    || { echo "error: $(CHROMIUM) could not render $$page" >&2; exit 1; }; \
+	  echo "reports/screenshots/$$name.png"; \
+	done
 
 test: install ## Run the library tests, ruff, and the notebooks against their committed outputs
 	$(BIN)/ruff check analysis tests benchmarks
