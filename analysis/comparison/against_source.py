@@ -227,7 +227,8 @@ def _changes(matcher: difflib.SequenceMatcher) -> str:
 
 
 SOURCE_COLUMNS = ["source_sentence", "paragraph", "status", "similarity", "shared",
-                  "article_sentences", "first_told", "told_order", "quotes", "text"]  # fmt: skip
+                  "article_sentences", "first_told", "told_in", "told_order", "quotes",
+                  "text"]  # fmt: skip
 ARTICLE_COLUMNS = ["sentence", "part", "sourced", "source_sentences", "best_source_sentence",
                    "similarity", "has_quote", "text"]  # fmt: skip
 TERM_COLUMNS = ["lemma", "count_source", "count_article", "per_1000_source", "per_1000_article",
@@ -248,9 +249,9 @@ class Selection:
 
     @property
     def order(self) -> pd.DataFrame:
-        """The passages the article covers, in the order it tells them."""
+        """The passages the article covers, in the order it tells them (by ``told_in``)."""
         covered = self.source[self.source["status"] != "omitted"]
-        return covered.sort_values(["first_told", "source_sentence"], ignore_index=True)
+        return covered.sort_values(["told_in", "source_sentence"], ignore_index=True)
 
     @property
     def unsourced(self) -> pd.DataFrame:
@@ -301,11 +302,15 @@ def selection(
       ``status`` (quoted, altered_quote, paraphrased or omitted: the first that applies),
       ``similarity`` (best Dice with an article sentence), ``shared`` (lemmas shared with that
       sentence), ``article_sentences`` (those reporting it or quoting it), ``first_told``
-      (the first of them; NaN when omitted), ``told_order`` (1 = told first), ``quotes``
+      (the first of them; NaN when omitted), ``told_in`` (where the article tells it: the
+      first sentence quoting it, else the reporting sentence most similar to it, the earlier
+      on a tie; NaN when omitted), ``told_order`` (rank of ``told_in``, 1 = told first),
+      ``quotes``
       (article quotation numbers found in it), ``text``;
     - ``article``: one row per article sentence (headline included): ``sentence``, ``part``,
       ``sourced``, ``source_sentences``, ``best_source_sentence``, ``similarity``,
-      ``has_quote`` (holds a quotation), ``text``;
+      ``has_quote`` (a quotation in quotation marks starts in it: a row of ``quotes``;
+      reported speech is not one), ``text``;
     - ``quotes``: one row per quotation in quotation marks (:class:`QuoteCheck`): ``status``
       verified, altered or not_found, the source sentence it is in or nearest to, the share of
       its words found there (``overlap``), the ``changes`` and both texts;
@@ -313,7 +318,8 @@ def selection(
       G² and log ratio of the article against the source, ``status`` (amplified: log ratio
       ≥ 1; toned_down: ≤ −1; dropped: not in the article; added: not in the source; else kept);
     - ``summary``: counts of each status, ``coverage`` (share of source sentences covered),
-      ``order_tau`` (Kendall's τ-b between source order and telling order), ``unsourced``.
+      ``order_tau`` (Kendall's τ-b between the source's order and ``told_in``; 1 for an
+      article that tells the passages in the source's order), ``unsourced``.
     """
     if not 0 < threshold <= 1:
         raise UsageError(f"threshold must be above 0 and at most 1, not {threshold}")
@@ -374,17 +380,18 @@ def selection(
             status = "omitted"
         told = sorted(matches[index])
         similarity, shared, _ = best.get(index, (0.0, 0, 0))
+        told_in = _told_in(source_lemmas[index], told, found, article_lemmas)
         rows.append((index, sentence.paragraph, status, round(similarity, 3), shared, told,
-                     told[0] if told else math.nan, math.nan,
+                     told[0] if told else math.nan, told_in, math.nan,
                      sorted(check.quote for check in found), source_texts[index]))  # fmt: skip
     table = pd.DataFrame(rows, columns=SOURCE_COLUMNS)
-    table["told_order"] = table["first_told"].rank(method="min")
+    table["told_order"] = table["told_in"].rank(method="min")
 
     sourced_by: dict[int, list[int]] = {}
     for s_index, told in matches.items():
         for a_index in told:
             sourced_by.setdefault(a_index, []).append(s_index)
-    with_quote = {int(s) for s in framing.unnest_quotes(article, dictionary)["first_sentence"]}
+    with_quote = {check.sentence for check in checks}  # reported speech is not a quotation
     article_rows = []
     for sentence in article.sentences:
         similarity, where = article_best.get(sentence.index, (0.0, math.nan))
@@ -402,7 +409,7 @@ def selection(
         **{status: statuses[status] for status in SOURCE_STATUSES},
         "coverage": round(len(covered) / len(table), 3),
         "order_tau": round(kendall_tau(list(covered["source_sentence"]),
-                                       list(covered["first_told"])), 3),
+                                       list(covered["told_in"])), 3),
         "article_sentences": len(article_table),
         "unsourced": int((~article_table["sourced"]).sum()),
         **{f"quotes_{status}": int((quotes["status"] == status).sum())
@@ -415,6 +422,21 @@ def selection(
         notes.append(f"the article is in {article.language!r} and the source in "
                      f"{source.language!r}: word overlap cannot align a translation")  # fmt: skip
     return Selection(table, article_table, quotes, term_table, summary, threshold, notes)
+
+
+def _told_in(lemmas: set[str], told: list[int], quoted: list[QuoteCheck],
+             article_lemmas: dict[int, set[str]]) -> float:  # fmt: skip
+    """Where the article tells a source sentence: the first article sentence quoting it, else
+    the one of ``told`` (the sentences reporting it, in order) most similar to it (Dice), the
+    earlier on a tie; NaN when none tells it. Not simply the first of ``told``: a headline or
+    an early sentence that shares a few words with many passages would otherwise be taken
+    for the telling of each, and an article that copies its source word for word would seem
+    to reorder it."""
+    if quoted:
+        return float(min(check.sentence for check in quoted))
+    if not told:
+        return math.nan
+    return float(max(told, key=lambda a: (dice(lemmas, article_lemmas[a]), -a)))
 
 
 def _term_table(article: Article, source: Article) -> pd.DataFrame:
@@ -445,8 +467,8 @@ STATUS_COLOURS = {"quoted": "#1f5f9e", "altered_quote": "#a64b79", "paraphrased"
 
 
 def selection_chart(result: Selection, *, title: str = "") -> Figure:
-    """Source sentences (x, in the source's order) against the article sentence that first
-    tells each (y, top = headline); omitted passages as crosses along the bottom."""
+    """Source sentences (x, in the source's order) against the article sentence that tells
+    each (``told_in``; y, top = headline); omitted passages as crosses along the bottom."""
     from matplotlib.figure import Figure
 
     table = result.source
@@ -461,12 +483,12 @@ def selection_chart(result: Selection, *, title: str = "") -> Figure:
             axes.scatter(rows["source_sentence"], [n_article + 0.5] * len(rows), marker="x",
                          color=STATUS_COLOURS[status], label="omitted")  # fmt: skip
         else:
-            axes.scatter(rows["source_sentence"], rows["first_told"], s=60,
+            axes.scatter(rows["source_sentence"], rows["told_in"], s=60,
                          color=STATUS_COLOURS[status], label=status.replace("_", " "),
                          zorder=3)  # fmt: skip
     axes.set_xticks(list(table["source_sentence"]))
     axes.set_xlabel("source sentence (its order in the source)")
-    axes.set_ylabel("article sentence that first tells it")
+    axes.set_ylabel("article sentence that tells it")
     axes.set_ylim(n_article + 1, -0.7)
     axes.axhline(n_article, color="#ddd", linewidth=0.8)
     axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
