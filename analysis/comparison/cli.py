@@ -244,6 +244,8 @@ def _run(argv: Sequence[str]) -> int:
 
         if len(args.articles) < 2:
             return _error("compare needs two or more articles", EXIT_BAD_INPUT)
+        if args.top < 0:
+            return _error(f"--top must be 0 or more, not {args.top}", EXIT_BAD_INPUT)
         settings = {key: value for key, value in
                     (("n_resamples", args.resamples), ("seed", args.seed)) if value is not None}
         result = compare([Path(name) for name in args.articles], **settings)
