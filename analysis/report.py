@@ -29,8 +29,9 @@ Guarantees:
   The figures without any are counted in the notebook's line instead of nbconvert's warning.
 
 Prints one line per notebook, ``00_article_overview  4.2 s``, and nothing else on success; on
-failure one line on standard error naming the notebook and the error, and exit status 1 (2 for a
-missing article or a bad option); never a traceback.
+failure one line on standard error naming the notebook and the error (or the output folder that
+cannot be written), and exit status 1 (2 for a missing article or a bad option); never a
+traceback.
 """
 
 from __future__ import annotations
@@ -561,7 +562,8 @@ def build_report(
     ``echo`` receives each notebook's line as it finishes. Returns the pages, in order.
 
     Raises :class:`ArticleError` for a missing article, :class:`UsageError` for unknown
-    notebook names, :class:`ReportError` when a notebook fails (``out`` is then unchanged)."""
+    notebook names, :class:`ReportError` when a notebook fails (``out`` is then unchanged) or
+    when ``out`` cannot be written (not a folder, no permission, disk full)."""
     article = Path(os.path.abspath(article))
     if not article.is_file():
         raise ArticleError(f"{article}: {'not a file' if article.exists() else 'no such file'}")
@@ -570,8 +572,11 @@ def build_report(
     # The notebooks' project, and the one this module is in (an editable install's checkout).
     pairs = path_replacements(article, notebooks_dir.absolute().parent, PACKAGE_PROJECT)
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".partial.", dir=out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".partial.", dir=out))
+    except OSError as error:
+        raise ReportError(f"{out}: cannot write the report here ({_reason(error)})") from error
     try:
         (staging / READER_DIR).mkdir()
         pages = [_build_page(path, staging, article, pairs, kernel_name, echo)
@@ -582,9 +587,16 @@ def build_report(
             for name in (f"{page.name}.html", f"{READER_DIR}/{page.name}.html"):
                 os.replace(staging / name, out / name)
         os.replace(staging / "index.html", out / "index.html")
+    except OSError as error:
+        raise ReportError(f"{out}: cannot write the report here ({_reason(error)})") from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return pages
+
+
+def _reason(error: OSError) -> str:
+    """An operating-system error's reason without its paths: ``Not a directory``."""
+    return error.strerror or type(error).__name__
 
 
 def _build_page(
