@@ -231,8 +231,8 @@ SOURCE_COLUMNS = ["source_sentence", "paragraph", "status", "similarity", "share
                   "text"]  # fmt: skip
 ARTICLE_COLUMNS = ["sentence", "part", "sourced", "source_sentences", "best_source_sentence",
                    "similarity", "has_quote", "text"]  # fmt: skip
-TERM_COLUMNS = ["lemma", "count_source", "count_article", "per_1000_source", "per_1000_article",
-                "log_likelihood", "log_ratio", "status"]  # fmt: skip
+TERM_COLUMNS = ["lemma", "forms", "count_source", "count_article", "per_1000_source",
+                "per_1000_article", "log_likelihood", "log_ratio", "status"]  # fmt: skip
 
 
 @dataclass
@@ -314,7 +314,9 @@ def selection(
     - ``quotes``: one row per quotation in quotation marks (:class:`QuoteCheck`): ``status``
       verified, altered or not_found, the source sentence it is in or nearest to, the share of
       its words found there (``overlap``), the ``changes`` and both texts;
-    - ``terms``: one row per content lemma of the two bodies: counts, per 1,000 words, signed
+    - ``terms``: one row per content lemma of the two bodies: ``forms`` (the words behind it in
+      the two bodies, most frequent first: the lemmatiser makes a few lemmas that are not
+      words, "growe" for "growing", "mare" for the name "Maria"), counts, per 1,000 words, signed
       G² and log ratio of the article against the source, ``status`` (amplified: log ratio
       ≥ 1; toned_down: ≤ −1; dropped: not in the article; added: not in the source; else kept);
     - ``summary``: counts of each status, ``coverage`` (share of source sentences covered),
@@ -439,12 +441,26 @@ def _told_in(lemmas: set[str], told: list[int], quoted: list[QuoteCheck],
     return float(max(told, key=lambda a: (dice(lemmas, article_lemmas[a]), -a)))
 
 
+def _forms(*articles: Article) -> dict[str, list[str]]:
+    """The terms behind each content lemma of the bodies, most frequent first (ties
+    alphabetical): what a reader needs to recognise a lemma the lemmatiser got wrong."""
+    counts: dict[str, Counter[str]] = {}
+    for article in articles:
+        table = terms.unnest_terms(article)
+        body = table[(table["part"] == "body") & table["is_content"]]
+        for term, lemma in zip(body["term"], body["lemma"], strict=True):
+            counts.setdefault(lemma, Counter())[term] += 1
+    return {lemma: sorted(found, key=lambda term: (-found[term], term))
+            for lemma, found in counts.items()}  # fmt: skip
+
+
 def _term_table(article: Article, source: Article) -> pd.DataFrame:
     """Content lemmas of both bodies, article against source (see :func:`selection`)."""
     article_counts, n_article = body_term_counts(article, "lemma")
     source_counts, n_source = body_term_counts(source, "lemma")
     if not n_article or not n_source:
         return pd.DataFrame(columns=TERM_COLUMNS)
+    forms = _forms(article, source)
     rows = []
     for row in keyness_between(article_counts, source_counts, n_article, n_source, min_count=1):
         if row.count == 0:
@@ -457,8 +473,9 @@ def _term_table(article: Article, source: Article) -> pd.DataFrame:
             status = "toned_down"
         else:
             status = "kept"
-        rows.append((row.term, row.count_reference, row.count, row.per_1000_reference,
-                     row.per_1000, row.log_likelihood, row.log_ratio, status))  # fmt: skip
+        rows.append((row.term, forms[row.term], row.count_reference, row.count,
+                     row.per_1000_reference, row.per_1000, row.log_likelihood, row.log_ratio,
+                     status))  # fmt: skip
     return pd.DataFrame(rows, columns=TERM_COLUMNS)
 
 
