@@ -330,80 +330,12 @@ def selection(
     article, source = as_article(article), as_article(source)
     if not source.body_sentences:
         raise UsageError("the source has no body sentences to align (only a title?)")
-    source_lemmas, article_lemmas = sentence_lemmas(source), sentence_lemmas(article)
     source_texts = {s.index: " ".join(s.text.split()) for s in source.body_sentences}
-    source_words = _source_words(source)
-
-    checks = []
-    for row in framing.unnest_quotes(article, dictionary).itertuples():
-        if row.kind == "indirect":
-            continue  # reported speech is a paraphrase, aligned with the sentences
-        status, where, overlap, changes, nearest = _check_quote(row.text, source_words,
-                                                               source_texts)  # fmt: skip
-        checks.append(QuoteCheck(int(row.quote), row.kind, row.speaker, int(row.first_sentence),
-                                 status, where, overlap, changes, " ".join(row.text.split()),
-                                 nearest))  # fmt: skip
+    checks = _check_quotes(article, source, source_texts, dictionary)
     quotes = pd.DataFrame(checks, columns=QuoteCheck._fields)
-
-    quoted_in: dict[int, list[QuoteCheck]] = {}
-    for check in checks:
-        if check.kind != "term" and check.status != "not_found":
-            quoted_in.setdefault(int(check.source_sentence), []).append(check)
-
-    matches: dict[int, set[int]] = {s.index: set() for s in source.body_sentences}
-    best: dict[int, tuple[float, int, int]] = {}  # source sentence -> (dice, shared, article)
-    article_best: dict[int, tuple[float, float]] = {}  # article sentence -> (dice, source)
-    for s_index, s_lemmas in source_lemmas.items():
-        if s_index not in matches:
-            continue  # the source's title
-        for a_index, a_lemmas in article_lemmas.items():
-            similarity = dice(s_lemmas, a_lemmas)
-            shared = len(s_lemmas & a_lemmas)
-            if similarity > best.get(s_index, (-1.0, 0, 0))[0]:
-                best[s_index] = (similarity, shared, a_index)
-            if similarity > article_best.get(a_index, (-1.0, math.nan))[0]:
-                article_best[a_index] = (similarity, float(s_index))
-            if reports(s_lemmas, a_lemmas, threshold=threshold, min_shared=min_shared):
-                matches[s_index].add(a_index)
-    for s_index, found in quoted_in.items():
-        matches[s_index].update(check.sentence for check in found)
-
-    rows = []
-    for sentence in source.body_sentences:
-        index = sentence.index
-        found = quoted_in.get(index, [])
-        if any(check.status == "verified" for check in found):
-            status = "quoted"
-        elif found:
-            status = "altered_quote"
-        elif matches[index]:
-            status = "paraphrased"
-        else:
-            status = "omitted"
-        told = sorted(matches[index])
-        similarity, shared, _ = best.get(index, (0.0, 0, 0))
-        told_in = _told_in(source_lemmas[index], told, found, article_lemmas)
-        rows.append((index, sentence.paragraph, status, round(similarity, 3), shared, told,
-                     told[0] if told else math.nan, told_in, math.nan,
-                     sorted(check.quote for check in found), source_texts[index]))  # fmt: skip
-    table = pd.DataFrame(rows, columns=SOURCE_COLUMNS)
-    table["told_order"] = table["told_in"].rank(method="min")
-
-    sourced_by: dict[int, list[int]] = {}
-    for s_index, told in matches.items():
-        for a_index in told:
-            sourced_by.setdefault(a_index, []).append(s_index)
-    with_quote = {check.sentence for check in checks}  # reported speech is not a quotation
-    article_rows = []
-    for sentence in article.sentences:
-        similarity, where = article_best.get(sentence.index, (0.0, math.nan))
-        from_source = sorted(sourced_by.get(sentence.index, []))
-        article_rows.append((sentence.index, sentence.part, bool(from_source), from_source,
-                             where, round(similarity, 3), sentence.index in with_quote,
-                             " ".join(sentence.text.split())))  # fmt: skip
-    article_table = pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS)
-
-    term_table = _term_table(article, source)
+    alignment = _align(article, source, checks, threshold, min_shared)
+    table = _source_table(source, source_texts, alignment)
+    article_table = _article_table(article, checks, alignment)
     covered = table[table["status"] != "omitted"]
     statuses = Counter(table["status"])
     summary: dict[str, object] = {
@@ -423,7 +355,114 @@ def selection(
     if article.language != source.language and "und" not in (article.language, source.language):
         notes.append(f"the article is in {article.language!r} and the source in "
                      f"{source.language!r}: word overlap cannot align a translation")  # fmt: skip
-    return Selection(table, article_table, quotes, term_table, summary, threshold, notes)
+    return Selection(table, article_table, quotes, _term_table(article, source), summary,
+                     threshold, notes)  # fmt: skip
+
+
+def _check_quotes(article: Article, source: Article, source_texts: dict[int, str],
+                  dictionary: ActorDictionary | None) -> list[QuoteCheck]:  # fmt: skip
+    """Every quotation of the article in quotation marks, checked against the source's body
+    (reported speech is left to the alignment of sentences)."""
+    source_words = _source_words(source)
+    checks = []
+    for row in framing.unnest_quotes(article, dictionary).itertuples():
+        if row.kind == "indirect":
+            continue  # reported speech is a paraphrase, aligned with the sentences
+        status, where, overlap, changes, nearest = _check_quote(row.text, source_words,
+                                                               source_texts)  # fmt: skip
+        checks.append(QuoteCheck(int(row.quote), row.kind, row.speaker, int(row.first_sentence),
+                                 status, where, overlap, changes, " ".join(row.text.split()),
+                                 nearest))  # fmt: skip
+    return checks
+
+
+@dataclass
+class _Alignment:
+    """Which article sentences report each source body sentence, and the best pairs."""
+
+    source_lemmas: dict[int, set[str]]
+    article_lemmas: dict[int, set[str]]
+    #: source sentence -> the article sentences reporting or quoting it
+    matches: dict[int, set[int]]
+    #: source sentence -> the quotation checks found in it (verified or altered, not terms)
+    quoted_in: dict[int, list[QuoteCheck]]
+    #: source sentence -> (best Dice with any article sentence, lemmas shared, that sentence)
+    best: dict[int, tuple[float, int, int]]
+    #: article sentence -> (best Dice with any source body sentence, that sentence)
+    article_best: dict[int, tuple[float, float]]
+
+
+def _align(article: Article, source: Article, checks: list[QuoteCheck], threshold: float,
+           min_shared: int) -> _Alignment:  # fmt: skip
+    """Every source body sentence against every article sentence (Dice of content lemmas),
+    and the quotations found in each source sentence."""
+    source_lemmas, article_lemmas = sentence_lemmas(source), sentence_lemmas(article)
+    quoted_in: dict[int, list[QuoteCheck]] = {}
+    for check in checks:
+        if check.kind != "term" and check.status != "not_found":
+            quoted_in.setdefault(int(check.source_sentence), []).append(check)
+    matches: dict[int, set[int]] = {s.index: set() for s in source.body_sentences}
+    best: dict[int, tuple[float, int, int]] = {}
+    article_best: dict[int, tuple[float, float]] = {}
+    for s_index, s_lemmas in source_lemmas.items():
+        if s_index not in matches:
+            continue  # the source's title
+        for a_index, a_lemmas in article_lemmas.items():
+            similarity = dice(s_lemmas, a_lemmas)
+            shared = len(s_lemmas & a_lemmas)
+            if similarity > best.get(s_index, (-1.0, 0, 0))[0]:
+                best[s_index] = (similarity, shared, a_index)
+            if similarity > article_best.get(a_index, (-1.0, math.nan))[0]:
+                article_best[a_index] = (similarity, float(s_index))
+            if reports(s_lemmas, a_lemmas, threshold=threshold, min_shared=min_shared):
+                matches[s_index].add(a_index)
+    for s_index, found in quoted_in.items():
+        matches[s_index].update(check.sentence for check in found)
+    return _Alignment(source_lemmas, article_lemmas, matches, quoted_in, best, article_best)
+
+
+def _source_table(source: Article, source_texts: dict[int, str],
+                  alignment: _Alignment) -> pd.DataFrame:  # fmt: skip
+    """One row per source body sentence (:data:`SOURCE_COLUMNS`, see :func:`selection`)."""
+    rows = []
+    for sentence in source.body_sentences:
+        index = sentence.index
+        found = alignment.quoted_in.get(index, [])
+        if any(check.status == "verified" for check in found):
+            status = "quoted"
+        elif found:
+            status = "altered_quote"
+        elif alignment.matches[index]:
+            status = "paraphrased"
+        else:
+            status = "omitted"
+        told = sorted(alignment.matches[index])
+        similarity, shared, _ = alignment.best.get(index, (0.0, 0, 0))
+        told_in = _told_in(alignment.source_lemmas[index], told, found, alignment.article_lemmas)
+        rows.append((index, sentence.paragraph, status, round(similarity, 3), shared, told,
+                     told[0] if told else math.nan, told_in, math.nan,
+                     sorted(check.quote for check in found), source_texts[index]))  # fmt: skip
+    table = pd.DataFrame(rows, columns=SOURCE_COLUMNS)
+    table["told_order"] = table["told_in"].rank(method="min")
+    return table
+
+
+def _article_table(article: Article, checks: list[QuoteCheck],
+                   alignment: _Alignment) -> pd.DataFrame:  # fmt: skip
+    """One row per article sentence, headline included (:data:`ARTICLE_COLUMNS`)."""
+    sourced_by: dict[int, list[int]] = {}
+    for s_index, told in alignment.matches.items():
+        for a_index in told:
+            sourced_by.setdefault(a_index, []).append(s_index)
+    with_quote = {check.sentence for check in checks}  # reported speech is not a quotation
+    rows = []
+    for sentence in article.sentences:
+        similarity, where = alignment.article_best.get(sentence.index, (0.0, math.nan))
+        from_source = sorted(sourced_by.get(sentence.index, []))
+        rows.append((sentence.index, sentence.part, bool(from_source), from_source, where,
+                     round(similarity, 3), sentence.index in with_quote,
+                     " ".join(sentence.text.split())))  # fmt: skip
+    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
 
 
 def _told_in(lemmas: set[str], told: list[int], quoted: list[QuoteCheck],
