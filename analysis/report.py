@@ -427,8 +427,9 @@ def to_html(nb: Any, *, reader: bool = False, title: str = "") -> str:
 
 def remote_resources(page: str) -> list[str]:
     """What ``page`` would load from the network: ``src``/``href``/... attributes of elements
-    other than links (``<a>``) that point to ``http://``, ``https://`` or ``//``, and URLs that
-    CSS (``url(...)``, ``@import``) or JavaScript modules (``import(...)``) would fetch.
+    other than links (``<a>``) that point to ``http://``, ``https://`` or ``//`` (any candidate
+    of a ``srcset``), a ``<meta http-equiv="refresh">`` to such a URL, and URLs that CSS
+    (``url(...)``, ``@import``) or JavaScript modules (``import(...)``) would fetch.
     An empty list for a page that opens offline."""
     from bs4 import BeautifulSoup
 
@@ -439,14 +440,27 @@ def remote_resources(page: str) -> list[str]:
             continue
         for attribute in _LOADING_ATTRIBUTES:
             value = tag.get(attribute)
-            if isinstance(value, str) and _REMOTE_URL.match(value):
+            if not isinstance(value, str):
+                continue
+            # srcset lists candidates, "a.png 1x, https://cdn/b.png 2x": any may be fetched
+            urls = value.split(",") if attribute == "srcset" else [value]
+            if any(_REMOTE_URL.match(url) for url in urls):
                 found.append(f"<{tag.name} {attribute}={value!r}>")
+        refresh = str(tag.get("http-equiv", "")).lower() == "refresh"
+        if tag.name == "meta" and refresh and _REMOTE_URL.match(_refresh_url(tag)):
+            found.append(f"<meta http-equiv='refresh' content={tag.get('content')!r}>")
         style = tag.get("style")
         if isinstance(style, str):
             found += _REMOTE_IN_CODE.findall(style)
         if tag.name in ("style", "script"):
             found += _REMOTE_IN_CODE.findall(tag.get_text())
     return found
+
+
+def _refresh_url(tag: Any) -> str:
+    """The URL a ``<meta http-equiv="refresh" content="5; url=...">`` goes to ('' if none)."""
+    match = re.search(r"url\s*=\s*['\"]?([^'\"]*)", str(tag.get("content", "")), re.IGNORECASE)
+    return match.group(1) if match else ""
 
 
 def count_missing_alt(page: str) -> int:

@@ -408,6 +408,14 @@ def test_remote_resources():
         "url('https://example.org/bg.png",
     ]
     assert report.remote_resources('<p><a href="https://example.org">x</a></p>') == []
+    # a remote candidate after a local one in srcset; a refresh that leaves the page
+    srcset = '<img src="a.png" srcset="a.png 1x, https://cdn.example/b.png 2x" alt="">'
+    assert report.remote_resources(srcset) == [
+        "<img srcset='a.png 1x, https://cdn.example/b.png 2x'>"]
+    refresh = '<meta http-equiv="Refresh" content="0; URL=https://example.org/">'
+    assert report.remote_resources(refresh) == [
+        "<meta http-equiv='refresh' content='0; URL=https://example.org/'>"]
+    assert report.remote_resources('<meta http-equiv="refresh" content="30">') == []
 
 
 def test_contents_placed_before_the_first_section():
