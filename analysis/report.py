@@ -29,8 +29,9 @@ Guarantees:
   The figures without any are counted in the notebook's line instead of nbconvert's warning.
 
 Prints one line per notebook, ``00_article_overview  4.2 s``, and nothing else on success; on
-failure one line on standard error naming the notebook and the error, and exit status 1 (2 for a
-missing article or a bad option); never a traceback.
+failure one line on standard error naming the notebook and the error (or the output folder that
+cannot be written), and exit status 1 (2 for a missing article or a bad option); never a
+traceback.
 """
 
 from __future__ import annotations
@@ -426,8 +427,9 @@ def to_html(nb: Any, *, reader: bool = False, title: str = "") -> str:
 
 def remote_resources(page: str) -> list[str]:
     """What ``page`` would load from the network: ``src``/``href``/... attributes of elements
-    other than links (``<a>``) that point to ``http://``, ``https://`` or ``//``, and URLs that
-    CSS (``url(...)``, ``@import``) or JavaScript modules (``import(...)``) would fetch.
+    other than links (``<a>``) that point to ``http://``, ``https://`` or ``//`` (any candidate
+    of a ``srcset``), a ``<meta http-equiv="refresh">`` to such a URL, and URLs that CSS
+    (``url(...)``, ``@import``) or JavaScript modules (``import(...)``) would fetch.
     An empty list for a page that opens offline."""
     from bs4 import BeautifulSoup
 
@@ -438,14 +440,27 @@ def remote_resources(page: str) -> list[str]:
             continue
         for attribute in _LOADING_ATTRIBUTES:
             value = tag.get(attribute)
-            if isinstance(value, str) and _REMOTE_URL.match(value):
+            if not isinstance(value, str):
+                continue
+            # srcset lists candidates, "a.png 1x, https://cdn/b.png 2x": any may be fetched
+            urls = value.split(",") if attribute == "srcset" else [value]
+            if any(_REMOTE_URL.match(url) for url in urls):
                 found.append(f"<{tag.name} {attribute}={value!r}>")
+        refresh = str(tag.get("http-equiv", "")).lower() == "refresh"
+        if tag.name == "meta" and refresh and _REMOTE_URL.match(_refresh_url(tag)):
+            found.append(f"<meta http-equiv='refresh' content={tag.get('content')!r}>")
         style = tag.get("style")
         if isinstance(style, str):
             found += _REMOTE_IN_CODE.findall(style)
         if tag.name in ("style", "script"):
             found += _REMOTE_IN_CODE.findall(tag.get_text())
     return found
+
+
+def _refresh_url(tag: Any) -> str:
+    """The URL a ``<meta http-equiv="refresh" content="5; url=...">`` goes to ('' if none)."""
+    match = re.search(r"url\s*=\s*['\"]?([^'\"]*)", str(tag.get("content", "")), re.IGNORECASE)
+    return match.group(1) if match else ""
 
 
 def count_missing_alt(page: str) -> int:
@@ -561,7 +576,8 @@ def build_report(
     ``echo`` receives each notebook's line as it finishes. Returns the pages, in order.
 
     Raises :class:`ArticleError` for a missing article, :class:`UsageError` for unknown
-    notebook names, :class:`ReportError` when a notebook fails (``out`` is then unchanged)."""
+    notebook names, :class:`ReportError` when a notebook fails (``out`` is then unchanged) or
+    when ``out`` cannot be written (not a folder, no permission, disk full)."""
     article = Path(os.path.abspath(article))
     if not article.is_file():
         raise ArticleError(f"{article}: {'not a file' if article.exists() else 'no such file'}")
@@ -570,8 +586,11 @@ def build_report(
     # The notebooks' project, and the one this module is in (an editable install's checkout).
     pairs = path_replacements(article, notebooks_dir.absolute().parent, PACKAGE_PROJECT)
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".partial.", dir=out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".partial.", dir=out))
+    except OSError as error:
+        raise ReportError(f"{out}: cannot write the report here ({_reason(error)})") from error
     try:
         (staging / READER_DIR).mkdir()
         pages = [_build_page(path, staging, article, pairs, kernel_name, echo)
@@ -582,9 +601,16 @@ def build_report(
             for name in (f"{page.name}.html", f"{READER_DIR}/{page.name}.html"):
                 os.replace(staging / name, out / name)
         os.replace(staging / "index.html", out / "index.html")
+    except OSError as error:
+        raise ReportError(f"{out}: cannot write the report here ({_reason(error)})") from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return pages
+
+
+def _reason(error: OSError) -> str:
+    """An operating-system error's reason without its paths: ``Not a directory``."""
+    return error.strerror or type(error).__name__
 
 
 def _build_page(

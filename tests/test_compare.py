@@ -244,6 +244,9 @@ def test_bad_input():
         compare([A, B], n_resamples=10)
     with pytest.raises(ArticleError):
         compare([A, DATA / "missing.txt"])
+    # numpy's generator takes no negative seed: a typed error, not its ValueError
+    with pytest.raises(UsageError, match="seed must be"):
+        compare([A, B], seed=-1)
 
 
 # ---------------------------------------------------------------------------
@@ -270,6 +273,17 @@ def test_cli_errors_are_one_line():
         assert result.returncode == 2, args
         assert result.stdout == ""
         assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, args
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    (["--seed", "-1"], "error: seed must be a whole number, 0 or more, not -1\n"),
+    # head(-1) would silently drop each article's last key term
+    (["--top", "-1"], "error: --top must be 0 or more, not -1\n"),
+])  # fmt: skip
+def test_cli_bad_numbers_are_usage_errors(capsys, option, message):
+    assert cli_main(["compare", str(A), str(B), "--json", *option]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", message)
 
 
 def test_cli_readable(capsys):

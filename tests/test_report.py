@@ -296,6 +296,14 @@ def test_bad_input_is_one_line_and_status_2(tmp_path, args, message):
     assert not (tmp_path / "out").exists()
 
 
+def test_an_output_folder_that_cannot_be_made_is_one_line_and_status_1(tmp_path):
+    (tmp_path / "a file").write_text("not a folder")
+    out = tmp_path / "a file" / "out"
+    result = run_report("seeds/us_japan_2plus2_security_talks_2024.txt", "--out", out)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"error: {out}: cannot write the report here (Not a directory)\n"
+
+
 # -- the parts, on hand-made input ---------------------------------------------------------------
 
 
@@ -400,6 +408,14 @@ def test_remote_resources():
         "url('https://example.org/bg.png",
     ]
     assert report.remote_resources('<p><a href="https://example.org">x</a></p>') == []
+    # a remote candidate after a local one in srcset; a refresh that leaves the page
+    srcset = '<img src="a.png" srcset="a.png 1x, https://cdn.example/b.png 2x" alt="">'
+    assert report.remote_resources(srcset) == [
+        "<img srcset='a.png 1x, https://cdn.example/b.png 2x'>"]
+    refresh = '<meta http-equiv="Refresh" content="0; URL=https://example.org/">'
+    assert report.remote_resources(refresh) == [
+        "<meta http-equiv='refresh' content='0; URL=https://example.org/'>"]
+    assert report.remote_resources('<meta http-equiv="refresh" content="30">') == []
 
 
 def test_contents_placed_before_the_first_section():

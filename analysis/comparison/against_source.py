@@ -227,11 +227,12 @@ def _changes(matcher: difflib.SequenceMatcher) -> str:
 
 
 SOURCE_COLUMNS = ["source_sentence", "paragraph", "status", "similarity", "shared",
-                  "article_sentences", "first_told", "told_order", "quotes", "text"]  # fmt: skip
+                  "article_sentences", "first_told", "told_in", "told_order", "quotes",
+                  "text"]  # fmt: skip
 ARTICLE_COLUMNS = ["sentence", "part", "sourced", "source_sentences", "best_source_sentence",
                    "similarity", "has_quote", "text"]  # fmt: skip
-TERM_COLUMNS = ["lemma", "count_source", "count_article", "per_1000_source", "per_1000_article",
-                "log_likelihood", "log_ratio", "status"]  # fmt: skip
+TERM_COLUMNS = ["lemma", "forms", "count_source", "count_article", "per_1000_source",
+                "per_1000_article", "log_likelihood", "log_ratio", "status"]  # fmt: skip
 
 
 @dataclass
@@ -248,9 +249,9 @@ class Selection:
 
     @property
     def order(self) -> pd.DataFrame:
-        """The passages the article covers, in the order it tells them."""
+        """The passages the article covers, in the order it tells them (by ``told_in``)."""
         covered = self.source[self.source["status"] != "omitted"]
-        return covered.sort_values(["first_told", "source_sentence"], ignore_index=True)
+        return covered.sort_values(["told_in", "source_sentence"], ignore_index=True)
 
     @property
     def unsourced(self) -> pd.DataFrame:
@@ -301,19 +302,26 @@ def selection(
       ``status`` (quoted, altered_quote, paraphrased or omitted: the first that applies),
       ``similarity`` (best Dice with an article sentence), ``shared`` (lemmas shared with that
       sentence), ``article_sentences`` (those reporting it or quoting it), ``first_told``
-      (the first of them; NaN when omitted), ``told_order`` (1 = told first), ``quotes``
+      (the first of them; NaN when omitted), ``told_in`` (where the article tells it: the
+      first sentence quoting it, else the reporting sentence most similar to it, the earlier
+      on a tie; NaN when omitted), ``told_order`` (rank of ``told_in``, 1 = told first),
+      ``quotes``
       (article quotation numbers found in it), ``text``;
     - ``article``: one row per article sentence (headline included): ``sentence``, ``part``,
       ``sourced``, ``source_sentences``, ``best_source_sentence``, ``similarity``,
-      ``has_quote`` (holds a quotation), ``text``;
+      ``has_quote`` (a quotation in quotation marks starts in it: a row of ``quotes``;
+      reported speech is not one), ``text``;
     - ``quotes``: one row per quotation in quotation marks (:class:`QuoteCheck`): ``status``
       verified, altered or not_found, the source sentence it is in or nearest to, the share of
       its words found there (``overlap``), the ``changes`` and both texts;
-    - ``terms``: one row per content lemma of the two bodies: counts, per 1,000 words, signed
+    - ``terms``: one row per content lemma of the two bodies: ``forms`` (the words behind it in
+      the two bodies, most frequent first: the lemmatiser makes a few lemmas that are not
+      words, "growe" for "growing", "mare" for the name "Maria"), counts, per 1,000 words, signed
       G² and log ratio of the article against the source, ``status`` (amplified: log ratio
       ≥ 1; toned_down: ≤ −1; dropped: not in the article; added: not in the source; else kept);
     - ``summary``: counts of each status, ``coverage`` (share of source sentences covered),
-      ``order_tau`` (Kendall's τ-b between source order and telling order), ``unsourced``.
+      ``order_tau`` (Kendall's τ-b between the source's order and ``told_in``; 1 for an
+      article that tells the passages in the source's order), ``unsourced``.
     """
     if not 0 < threshold <= 1:
         raise UsageError(f"threshold must be above 0 and at most 1, not {threshold}")
@@ -322,10 +330,40 @@ def selection(
     article, source = as_article(article), as_article(source)
     if not source.body_sentences:
         raise UsageError("the source has no body sentences to align (only a title?)")
-    source_lemmas, article_lemmas = sentence_lemmas(source), sentence_lemmas(article)
     source_texts = {s.index: " ".join(s.text.split()) for s in source.body_sentences}
-    source_words = _source_words(source)
+    checks = _check_quotes(article, source, source_texts, dictionary)
+    quotes = pd.DataFrame(checks, columns=QuoteCheck._fields)
+    alignment = _align(article, source, checks, threshold, min_shared)
+    table = _source_table(source, source_texts, alignment)
+    article_table = _article_table(article, checks, alignment)
+    covered = table[table["status"] != "omitted"]
+    statuses = Counter(table["status"])
+    summary: dict[str, object] = {
+        "source_sentences": len(table),
+        **{status: statuses[status] for status in SOURCE_STATUSES},
+        "coverage": round(len(covered) / len(table), 3),
+        "order_tau": round(kendall_tau(list(covered["source_sentence"]),
+                                       list(covered["told_in"])), 3),
+        "article_sentences": len(article_table),
+        "unsourced": int((~article_table["sourced"]).sum()),
+        **{f"quotes_{status}": int((quotes["status"] == status).sum())
+           for status in QUOTE_STATUSES},
+        "threshold": threshold,
+        "min_shared": min_shared,
+    }  # fmt: skip
+    notes = []
+    if article.language != source.language and "und" not in (article.language, source.language):
+        notes.append(f"the article is in {article.language!r} and the source in "
+                     f"{source.language!r}: word overlap cannot align a translation")  # fmt: skip
+    return Selection(table, article_table, quotes, _term_table(article, source), summary,
+                     threshold, notes)  # fmt: skip
 
+
+def _check_quotes(article: Article, source: Article, source_texts: dict[int, str],
+                  dictionary: ActorDictionary | None) -> list[QuoteCheck]:  # fmt: skip
+    """Every quotation of the article in quotation marks, checked against the source's body
+    (reported speech is left to the alignment of sentences)."""
+    source_words = _source_words(source)
     checks = []
     for row in framing.unnest_quotes(article, dictionary).itertuples():
         if row.kind == "indirect":
@@ -335,16 +373,37 @@ def selection(
         checks.append(QuoteCheck(int(row.quote), row.kind, row.speaker, int(row.first_sentence),
                                  status, where, overlap, changes, " ".join(row.text.split()),
                                  nearest))  # fmt: skip
-    quotes = pd.DataFrame(checks, columns=QuoteCheck._fields)
+    return checks
 
+
+@dataclass
+class _Alignment:
+    """Which article sentences report each source body sentence, and the best pairs."""
+
+    source_lemmas: dict[int, set[str]]
+    article_lemmas: dict[int, set[str]]
+    #: source sentence -> the article sentences reporting or quoting it
+    matches: dict[int, set[int]]
+    #: source sentence -> the quotation checks found in it (verified or altered, not terms)
+    quoted_in: dict[int, list[QuoteCheck]]
+    #: source sentence -> (best Dice with any article sentence, lemmas shared, that sentence)
+    best: dict[int, tuple[float, int, int]]
+    #: article sentence -> (best Dice with any source body sentence, that sentence)
+    article_best: dict[int, tuple[float, float]]
+
+
+def _align(article: Article, source: Article, checks: list[QuoteCheck], threshold: float,
+           min_shared: int) -> _Alignment:  # fmt: skip
+    """Every source body sentence against every article sentence (Dice of content lemmas),
+    and the quotations found in each source sentence."""
+    source_lemmas, article_lemmas = sentence_lemmas(source), sentence_lemmas(article)
     quoted_in: dict[int, list[QuoteCheck]] = {}
     for check in checks:
         if check.kind != "term" and check.status != "not_found":
             quoted_in.setdefault(int(check.source_sentence), []).append(check)
-
     matches: dict[int, set[int]] = {s.index: set() for s in source.body_sentences}
-    best: dict[int, tuple[float, int, int]] = {}  # source sentence -> (dice, shared, article)
-    article_best: dict[int, tuple[float, float]] = {}  # article sentence -> (dice, source)
+    best: dict[int, tuple[float, int, int]] = {}
+    article_best: dict[int, tuple[float, float]] = {}
     for s_index, s_lemmas in source_lemmas.items():
         if s_index not in matches:
             continue  # the source's title
@@ -359,62 +418,79 @@ def selection(
                 matches[s_index].add(a_index)
     for s_index, found in quoted_in.items():
         matches[s_index].update(check.sentence for check in found)
+    return _Alignment(source_lemmas, article_lemmas, matches, quoted_in, best, article_best)
 
+
+def _source_table(source: Article, source_texts: dict[int, str],
+                  alignment: _Alignment) -> pd.DataFrame:  # fmt: skip
+    """One row per source body sentence (:data:`SOURCE_COLUMNS`, see :func:`selection`)."""
     rows = []
     for sentence in source.body_sentences:
         index = sentence.index
-        found = quoted_in.get(index, [])
+        found = alignment.quoted_in.get(index, [])
         if any(check.status == "verified" for check in found):
             status = "quoted"
         elif found:
             status = "altered_quote"
-        elif matches[index]:
+        elif alignment.matches[index]:
             status = "paraphrased"
         else:
             status = "omitted"
-        told = sorted(matches[index])
-        similarity, shared, _ = best.get(index, (0.0, 0, 0))
+        told = sorted(alignment.matches[index])
+        similarity, shared, _ = alignment.best.get(index, (0.0, 0, 0))
+        told_in = _told_in(alignment.source_lemmas[index], told, found, alignment.article_lemmas)
         rows.append((index, sentence.paragraph, status, round(similarity, 3), shared, told,
-                     told[0] if told else math.nan, math.nan,
+                     told[0] if told else math.nan, told_in, math.nan,
                      sorted(check.quote for check in found), source_texts[index]))  # fmt: skip
     table = pd.DataFrame(rows, columns=SOURCE_COLUMNS)
-    table["told_order"] = table["first_told"].rank(method="min")
+    table["told_order"] = table["told_in"].rank(method="min")
+    return table
 
+
+def _article_table(article: Article, checks: list[QuoteCheck],
+                   alignment: _Alignment) -> pd.DataFrame:  # fmt: skip
+    """One row per article sentence, headline included (:data:`ARTICLE_COLUMNS`)."""
     sourced_by: dict[int, list[int]] = {}
-    for s_index, told in matches.items():
+    for s_index, told in alignment.matches.items():
         for a_index in told:
             sourced_by.setdefault(a_index, []).append(s_index)
-    with_quote = {int(s) for s in framing.unnest_quotes(article, dictionary)["first_sentence"]}
-    article_rows = []
+    with_quote = {check.sentence for check in checks}  # reported speech is not a quotation
+    rows = []
     for sentence in article.sentences:
-        similarity, where = article_best.get(sentence.index, (0.0, math.nan))
+        similarity, where = alignment.article_best.get(sentence.index, (0.0, math.nan))
         from_source = sorted(sourced_by.get(sentence.index, []))
-        article_rows.append((sentence.index, sentence.part, bool(from_source), from_source,
-                             where, round(similarity, 3), sentence.index in with_quote,
-                             " ".join(sentence.text.split())))  # fmt: skip
-    article_table = pd.DataFrame(article_rows, columns=ARTICLE_COLUMNS)
+        rows.append((sentence.index, sentence.part, bool(from_source), from_source, where,
+                     round(similarity, 3), sentence.index in with_quote,
+                     " ".join(sentence.text.split())))  # fmt: skip
+    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
 
-    term_table = _term_table(article, source)
-    covered = table[table["status"] != "omitted"]
-    statuses = Counter(table["status"])
-    summary: dict[str, object] = {
-        "source_sentences": len(table),
-        **{status: statuses[status] for status in SOURCE_STATUSES},
-        "coverage": round(len(covered) / len(table), 3),
-        "order_tau": round(kendall_tau(list(covered["source_sentence"]),
-                                       list(covered["first_told"])), 3),
-        "article_sentences": len(article_table),
-        "unsourced": int((~article_table["sourced"]).sum()),
-        **{f"quotes_{status}": int((quotes["status"] == status).sum())
-           for status in QUOTE_STATUSES},
-        "threshold": threshold,
-        "min_shared": min_shared,
-    }  # fmt: skip
-    notes = []
-    if article.language != source.language and "und" not in (article.language, source.language):
-        notes.append(f"the article is in {article.language!r} and the source in "
-                     f"{source.language!r}: word overlap cannot align a translation")  # fmt: skip
-    return Selection(table, article_table, quotes, term_table, summary, threshold, notes)
+
+def _told_in(lemmas: set[str], told: list[int], quoted: list[QuoteCheck],
+             article_lemmas: dict[int, set[str]]) -> float:  # fmt: skip
+    """Where the article tells a source sentence: the first article sentence quoting it, else
+    the one of ``told`` (the sentences reporting it, in order) most similar to it (Dice), the
+    earlier on a tie; NaN when none tells it. Not simply the first of ``told``: a headline or
+    an early sentence that shares a few words with many passages would otherwise be taken
+    for the telling of each, and an article that copies its source word for word would seem
+    to reorder it."""
+    if quoted:
+        return float(min(check.sentence for check in quoted))
+    if not told:
+        return math.nan
+    return float(max(told, key=lambda a: (dice(lemmas, article_lemmas[a]), -a)))
+
+
+def _forms(*articles: Article) -> dict[str, list[str]]:
+    """The terms behind each content lemma of the bodies, most frequent first (ties
+    alphabetical): what a reader needs to recognise a lemma the lemmatiser got wrong."""
+    counts: dict[str, Counter[str]] = {}
+    for article in articles:
+        table = terms.unnest_terms(article)
+        body = table[(table["part"] == "body") & table["is_content"]]
+        for term, lemma in zip(body["term"], body["lemma"], strict=True):
+            counts.setdefault(lemma, Counter())[term] += 1
+    return {lemma: sorted(found, key=lambda term: (-found[term], term))
+            for lemma, found in counts.items()}  # fmt: skip
 
 
 def _term_table(article: Article, source: Article) -> pd.DataFrame:
@@ -423,6 +499,7 @@ def _term_table(article: Article, source: Article) -> pd.DataFrame:
     source_counts, n_source = body_term_counts(source, "lemma")
     if not n_article or not n_source:
         return pd.DataFrame(columns=TERM_COLUMNS)
+    forms = _forms(article, source)
     rows = []
     for row in keyness_between(article_counts, source_counts, n_article, n_source, min_count=1):
         if row.count == 0:
@@ -435,8 +512,9 @@ def _term_table(article: Article, source: Article) -> pd.DataFrame:
             status = "toned_down"
         else:
             status = "kept"
-        rows.append((row.term, row.count_reference, row.count, row.per_1000_reference,
-                     row.per_1000, row.log_likelihood, row.log_ratio, status))  # fmt: skip
+        rows.append((row.term, forms[row.term], row.count_reference, row.count,
+                     row.per_1000_reference, row.per_1000, row.log_likelihood, row.log_ratio,
+                     status))  # fmt: skip
     return pd.DataFrame(rows, columns=TERM_COLUMNS)
 
 
@@ -445,8 +523,8 @@ STATUS_COLOURS = {"quoted": "#1f5f9e", "altered_quote": "#a64b79", "paraphrased"
 
 
 def selection_chart(result: Selection, *, title: str = "") -> Figure:
-    """Source sentences (x, in the source's order) against the article sentence that first
-    tells each (y, top = headline); omitted passages as crosses along the bottom."""
+    """Source sentences (x, in the source's order) against the article sentence that tells
+    each (``told_in``; y, top = headline); omitted passages as crosses along the bottom."""
     from matplotlib.figure import Figure
 
     table = result.source
@@ -461,12 +539,12 @@ def selection_chart(result: Selection, *, title: str = "") -> Figure:
             axes.scatter(rows["source_sentence"], [n_article + 0.5] * len(rows), marker="x",
                          color=STATUS_COLOURS[status], label="omitted")  # fmt: skip
         else:
-            axes.scatter(rows["source_sentence"], rows["first_told"], s=60,
+            axes.scatter(rows["source_sentence"], rows["told_in"], s=60,
                          color=STATUS_COLOURS[status], label=status.replace("_", " "),
                          zorder=3)  # fmt: skip
     axes.set_xticks(list(table["source_sentence"]))
     axes.set_xlabel("source sentence (its order in the source)")
-    axes.set_ylabel("article sentence that first tells it")
+    axes.set_ylabel("article sentence that tells it")
     axes.set_ylim(n_article + 1, -0.7)
     axes.axhline(n_article, color="#ddd", linewidth=0.8)
     axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))

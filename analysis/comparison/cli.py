@@ -203,10 +203,19 @@ def format_selection(result: Any) -> str:
         chosen = terms[terms["status"] == status]
         if status == "dropped":
             chosen = chosen.sort_values(["count_source", "lemma"], ascending=[False, True])
-        words = ", ".join(chosen["lemma"].head(12))
+        words = ", ".join(_lemma(row.lemma, row.forms) for row in chosen.head(12).itertuples())
         lines.append(f"Terms {status}: {words or '(none)'}")
     lines += [f"Note: {note}" for note in result.notes]
     return "\n".join(lines)
+
+
+def _lemma(lemma: str, forms: list[str]) -> str:
+    """A lemma as a reader can recognise it: with its most frequent word form when no form
+    starts with it (``growe (growing)``, the lemmatiser's slip; ``mare (maria)``, a name taken
+    for a word; ``defense (defence)``), alone otherwise (``home`` for ``homes``)."""
+    if not forms or any(form.startswith(lemma) for form in forms):
+        return lemma
+    return f"{lemma} ({forms[0]})"
 
 
 # ---------------------------------------------------------------------------
@@ -244,6 +253,8 @@ def _run(argv: Sequence[str]) -> int:
 
         if len(args.articles) < 2:
             return _error("compare needs two or more articles", EXIT_BAD_INPUT)
+        if args.top < 0:
+            return _error(f"--top must be 0 or more, not {args.top}", EXIT_BAD_INPUT)
         settings = {key: value for key, value in
                     (("n_resamples", args.resamples), ("seed", args.seed)) if value is not None}
         result = compare([Path(name) for name in args.articles], **settings)

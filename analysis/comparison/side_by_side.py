@@ -328,7 +328,8 @@ def compare(
 
     ``articles``: paths, texts or :class:`Article` objects; ``labels`` name them in the
     tables (default: each article's ``article_id``, made unique). ``dictionary`` and
-    ``frames`` replace the shipped actor dictionary and frame lexicon.
+    ``frames`` replace the shipped actor dictionary and frame lexicon. ``n_resamples`` (100 or
+    more), ``seed`` (a whole number, 0 or more) and ``confidence`` set the bootstrap.
 
     Tables (``Comparison``'s attributes); the value columns are ``measure``, ``value``,
     ``ci_low``, ``ci_high`` (the bootstrap interval; NaN where there is none), ``n`` (the
@@ -366,6 +367,8 @@ def compare(
         raise UsageError(f"n_resamples must be 100 or more, not {n_resamples}")
     if not 0 < confidence < 1:
         raise UsageError(f"confidence must be between 0 and 1, not {confidence}")
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise UsageError(f"seed must be a whole number, 0 or more, not {seed!r}")
     loaded = [as_article(item) for item in articles]
     names = _labels(loaded, labels)
     bootstrap = Bootstrap(n_resamples, seed, confidence)
