@@ -71,11 +71,13 @@ def frame_label(name: str) -> str:
 def display_forms(article: Article) -> dict[str, str]:
     """Each normalised term of the article (``analysis.terms.normalise_term``) with the form the
     article writes it in most often outside the first word of a sentence (``japan`` ->
-    ``Japan``, ``u.s.`` -> ``U.S.``, ``cooperation`` -> ``cooperation``); a term seen only
-    first in a sentence keeps its lower case."""
+    ``Japan``, ``u.s.`` -> ``U.S.``, ``cooperation`` -> ``cooperation``); the headline's
+    forms count only for terms the body does not use, and a term seen only first in a
+    sentence keeps its lower case."""
     from analysis.terms import normalise_term
 
     seen: dict[str, Counter[str]] = {}
+    headline: dict[str, Counter[str]] = {}  # a fallback: headlines are often in title case
     first = {s.start for s in article.sentences}
     for token in article.tokens:
         if token.kind != "word" or token.start in first:
@@ -83,8 +85,11 @@ def display_forms(article: Article) -> dict[str, str]:
         surface = token.text.replace("’", "'")
         if surface.endswith(("'s", "'S")):
             surface = surface[:-2]
-        seen.setdefault(normalise_term(token.text), Counter())[surface] += 1
-    return {term: forms.most_common(1)[0][0] for term, forms in seen.items()}
+        into = headline if token.part == "headline" else seen
+        into.setdefault(normalise_term(token.text), Counter())[surface] += 1
+    forms = {term: counts.most_common(1)[0][0] for term, counts in headline.items()}
+    forms.update({term: counts.most_common(1)[0][0] for term, counts in seen.items()})
+    return forms
 
 
 def _missing(value: Any) -> bool:
@@ -152,9 +157,10 @@ def tidy(frame: pd.DataFrame, *, decimals: Mapping[str, int | str] | None = None
          ) -> pd.DataFrame:  # fmt: skip
     """``frame`` as a table of text for a reader (what :func:`for_people` styles).
 
-    A meaningful index (not 0..n) becomes the first column; a 0..n index is dropped
-    (``keep_index`` forces either). Numbers get the decimals of ``decimals``, else of
-    ``display_labels.tsv``, else 2 (integers stay integers); text values found in ``names``
+    A named index becomes the first column; an unnamed one (row numbers, even after a
+    filter) is dropped (``keep_index`` forces either). Numbers get the decimals of
+    ``decimals``, else of ``display_labels.tsv``, else 2 (integers stay integers); text values
+    found in ``names``
     (lower-cased terms, frame names) are shown in their display form; lists are joined with
     commas; a missing value is a dash. Column labels come from :func:`label`.
     """
@@ -174,7 +180,7 @@ def _tidy(frame: pd.DataFrame, decimals: Mapping[str, int | str] | None,
     if isinstance(table.columns, pd.MultiIndex):
         table.columns = [" ".join(label(p) for p in column if p) for column in table.columns]
     index_names = {name for name in table.index.names if name is not None}
-    plain_index = isinstance(table.index, pd.RangeIndex) and table.index.name is None
+    plain_index = not index_names  # row numbers, even after filtering: 0, 3, 7
     if keep_index if keep_index is not None else not plain_index:
         table = table.reset_index()
     shown_names = {name: entry.label for name, entry in labels().items() if "_" in name}

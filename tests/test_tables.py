@@ -27,6 +27,7 @@ def test_labels_from_the_file_else_underscores_as_spaces():
 def test_row_numbers_are_dropped_and_a_named_index_becomes_a_column():
     frame = pd.DataFrame({"sentence": [1, 2], "text": ["A.", "B."]})
     assert list(tidy(frame).columns) == ["sentence", "text"]
+    assert list(tidy(frame[frame["sentence"] == 2]).columns) == ["sentence", "text"]
     named = pd.DataFrame({"count": [3]}, index=pd.Index(["japan"], name="term"))
     assert tidy(named).to_dict("list") == {"term": ["japan"], "count": ["3"]}
 
@@ -83,12 +84,14 @@ def test_pivoted_columns_keep_their_spelling():
 
 
 def test_names_in_their_own_case():
-    article = load_article("Talks in Tokyo\n\nJapan and the U.S. met. The U.S. said Japan's "
-                           "role grew. Cooperation grew; cooperation matters to Japan.\n")
+    article = load_article("Talks In Tokyo Renew Cooperation\n\nJapan and the U.S. met. The "
+                           "U.S. said Japan's role grew. Cooperation grew; cooperation "
+                           "matters to Japan.\n")
     forms = display_forms(article)
     assert forms["japan"] == "Japan"
     assert forms["u.s."] == "U.S."
-    assert forms["cooperation"] == "cooperation"  # "Cooperation" opens a sentence
+    assert forms["cooperation"] == "cooperation"  # "Cooperation" opens a sentence and a headline
+    assert forms["renew"] == "Renew"  # in the headline only
     table = pd.DataFrame({"term": ["japan", "u.s.", "cooperation"], "count": [3, 2, 2]})
     assert tidy(table, names=forms)["term"].tolist() == ["Japan", "U.S.", "cooperation"]
 
