@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -116,7 +117,11 @@ def _finish(figure: Figure, axes, title: str, subtitle: str = "") -> Figure:
     figure.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold")
     axes.spines[["top", "right"]].set_visible(False)
     figure.set_label(f"{title.rstrip('.')}. {subtitle}".strip())
-    figure.tight_layout()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure.tight_layout()
+    if caught:  # labels too long for the tight layout: the constrained one makes room
+        figure.set_layout_engine("constrained")
     return figure
 
 
@@ -157,8 +162,7 @@ def grade_chart(
     axes.set_ylim(len(names) - 0.5, -1.3)
     axes.set_xlim(0, top)
     axes.set_xlabel("US school grade")
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8,
-                frameon=False)  # fmt: skip
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
     return _finish(figure, axes, title, subtitle)
 
 
@@ -269,8 +273,7 @@ def group_means(
     axes.set_ylim(len(rows) - 0.5, -0.5)
     axes.grid(axis="y", color="#eee")
     axes.set_xlabel(xlabel)
-    axes.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16 - 0.6 / len(rows)),
-                ncol=len(columns), frameon=False)  # fmt: skip
+    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return _finish(figure, axes, title, subtitle)
 
 
