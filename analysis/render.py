@@ -26,16 +26,19 @@ STYLE = """<style>
 .nf-article .nf-meta {color: #888; font-family: monospace}
 .nf-article aside {border-left: 3px solid #ccc; padding-left: 1em; color: #666}
 .nf-article mark {border-radius: 3px; padding: 0 1px; color: inherit}
-.nf-article mark.nf-outline {background: none; outline: 1.5px dashed #333; outline-offset: 1px}
+.nf-article mark.nf-underline {background: none; text-decoration: underline dashed #333 1.5px;
+  text-underline-offset: 0.3em}
 .nf-legend {font-family: sans-serif; font-size: 0.85em; margin: 0.3em 0 0.8em}
 .nf-legend mark {border-radius: 3px; padding: 0 4px; margin-right: 0.6em; color: inherit}
-.nf-legend mark.nf-outline {background: none; outline: 1.5px dashed #333}
+.nf-legend mark.nf-underline {background: none; text-decoration: underline dashed #333 1.5px;
+  text-underline-offset: 0.3em}
 </style>"""
 
 #: How a highlight is drawn: ``fill`` a light tint of its colour with a solid line of the
 #: colour below (so colours stay apart for colour-blind readers and text stays readable);
-#: ``outline`` a dashed box without fill (quotations), which never competes with a fill.
-MarkStyle = Literal["fill", "outline"]
+#: ``underline`` a dashed underline without fill (quotations), which never competes with a fill
+#: and runs on unbroken across the actors marked inside a quotation.
+MarkStyle = Literal["fill", "underline"]
 
 
 def tint(color: str, share: float = 0.3) -> str:
@@ -45,19 +48,19 @@ def tint(color: str, share: float = 0.3) -> str:
 
 
 def _mark_open(color: str, style: str, title: str) -> str:
-    if style == "outline":
-        return f'<mark class="nf-outline" title="{html.escape(title)}">'
+    if style == "underline":
+        return f'<mark class="nf-underline" title="{html.escape(title)}">'
     return (f'<mark style="background:{tint(color)};box-shadow:inset 0 -2px {color}" '
             f'title="{html.escape(title)}">')
 
 
-def legend_html(colours: Mapping[str, str], *, outline: str | None = None) -> str:
-    """A legend for a marked article: one swatch per actor in its colour, and ``outline``
-    (e.g. "quotation") for dashed boxes."""
+def legend_html(colours: Mapping[str, str], *, underline: str | None = None) -> str:
+    """A legend for a marked article: one swatch per actor in its colour, and ``underline``
+    (e.g. "quotation") for the dashed underline."""
     swatches = [f"{_mark_open(c, 'fill', a)}{html.escape(a)}</mark>"
                 for a, c in colours.items() if " & " not in a]  # fmt: skip
-    if outline:
-        swatches.append(f"{_mark_open('', 'outline', outline)}{html.escape(outline)}</mark>")
+    if underline:
+        swatches.append(f"{_mark_open('', 'underline', underline)}{html.escape(underline)}</mark>")
     return f'<p class="nf-legend"><b>Key:</b> {" ".join(swatches)}</p>'
 
 
