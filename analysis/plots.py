@@ -83,7 +83,9 @@ class Shown:
     width: int
     alt: str
 
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None
+                          ) -> dict[str, str]:  # fmt: skip
+        """The ``<img>`` for HTML front ends and nbconvert; the alt text as plain text."""
         data = base64.b64encode(self.png).decode("ascii")
         alt = html.escape(self.alt, quote=True)
         return {
