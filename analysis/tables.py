@@ -211,12 +211,15 @@ def for_people(frame: pd.DataFrame, *, decimals: Mapping[str, int | str] | None 
                caption: str | None = None, wrap: str = "36em") -> Styler:  # fmt: skip
     """``frame`` as a table for people: a pandas ``Styler`` of :func:`tidy`'s text with the
     row numbers hidden, text columns left-aligned and wrapped at ``wrap``, numbers
-    right-aligned, and an optional ``caption``. Its HTML is the same on every run (the
-    style ids are a digest of the content), so committed notebook outputs stay comparable.
+    right-aligned, cells escaped as HTML, and an optional ``caption``. Its HTML is the same
+    on every run (the style ids are a digest of the content), so committed notebook outputs
+    stay comparable.
     """
     shown, numeric = _tidy(frame, decimals, names, keep_index)
     digest = hashlib.sha1(shown.to_csv().encode("utf-8") + (caption or "").encode("utf-8"))
-    styler = shown.style.hide(axis="index").set_uuid(digest.hexdigest()[:8])
+    # Cells are text, escaped: an article's "<" or "&" is shown, never read as HTML.
+    styler = shown.style.hide(axis="index").set_uuid(digest.hexdigest()[:8]).format(
+        escape="html")
     styles: dict[str, list[dict[str, str]]] = {}
     for column in shown.columns:
         props = ("text-align: right; white-space: nowrap;" if column in numeric else

@@ -110,3 +110,10 @@ def test_the_styler_hides_row_numbers_aligns_text_and_is_stable():
 def test_every_kind_of_missing_value_is_a_dash(value):
     frame = pd.DataFrame({"actor": pd.Series([value, "China"], dtype=object)})
     assert tidy(frame)["actor"].tolist() == [MISSING, "China"]
+
+
+def test_cells_are_escaped_not_read_as_html():
+    frame = pd.DataFrame({"text": ["<b>bold</b> & <script>x</script>"]})
+    html = for_people(frame).to_html()
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in html
+    assert "<script>" not in html
