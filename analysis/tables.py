@@ -143,7 +143,7 @@ def _number(value: Any, decimals: int | str | None) -> str:
         return np.format_float_positional(number, precision=3, fractional=False, trim="-")
     digits = 2 if decimals is None else int(decimals)
     text = f"{number:,.{digits}f}"
-    return "0" if text.lstrip("-").strip("0.,") == "" else text
+    return text.lstrip("-") if text.lstrip("-").strip("0.,") == "" else text  # never -0.00
 
 
 def _is_numeric(series: pd.Series) -> bool:

@@ -35,14 +35,14 @@ def test_row_numbers_are_dropped_and_a_named_index_becomes_a_column():
 def test_integers_stay_integers_and_scores_get_their_decimals():
     frame = pd.DataFrame({
         "mentions": [24.0, 3.0],                # a count stored as float after a join
-        "compound": [0.61234, -0.0001],         # two decimals; -0.00 is shown as 0
+        "compound": [0.61234, -0.0001],         # two decimals; never -0.00
         "flesch_reading_ease": [19.09, 47.6],   # whole points
         "expected": [0.0000352, 12.345],        # three significant figures, no exponent
         "other": [1.23456, 2.0],                # no entry: two decimals
     })  # fmt: skip
     shown = tidy(frame)
     assert shown["mentions"].tolist() == ["24", "3"]
-    assert shown["VADER compound"].tolist() == ["0.61", "0"]
+    assert shown["VADER compound"].tolist() == ["0.61", "0.00"]
     assert shown["Flesch Reading Ease"].tolist() == ["19", "48"]
     assert shown["expected count"].tolist() == ["0.0000352", "12.3"]
     assert shown["other"].tolist() == ["1.23", "2.00"]
