@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 
@@ -24,35 +25,74 @@ STYLE = """<style>
 .nf-article .nf-dateline {font-variant: small-caps; color: #555}
 .nf-article .nf-meta {color: #888; font-family: monospace}
 .nf-article aside {border-left: 3px solid #ccc; padding-left: 1em; color: #666}
-.nf-article mark {border-radius: 3px; padding: 0 1px}
+.nf-article mark {border-radius: 3px; padding: 0 1px; color: inherit}
+.nf-article mark.nf-underline {background: none; text-decoration: underline dashed #333 1.5px;
+  text-underline-offset: 0.3em}
+.nf-legend {font-family: sans-serif; font-size: 0.85em; margin: 0.3em 0 0.8em}
+.nf-legend mark {border-radius: 3px; padding: 0 4px; margin-right: 0.6em; color: inherit}
+.nf-legend mark.nf-underline {background: none; text-decoration: underline dashed #333 1.5px;
+  text-underline-offset: 0.3em}
 </style>"""
+
+#: How a highlight is drawn: ``fill`` a light tint of its colour with a solid line of the
+#: colour below (so colours stay apart for colour-blind readers and text stays readable);
+#: ``underline`` a dashed underline without fill (quotations), which never competes with a fill
+#: and runs on unbroken across the actors marked inside a quotation.
+MarkStyle = Literal["fill", "underline"]
+
+
+def tint(color: str, share: float = 0.3) -> str:
+    """``color`` (``#rrggbb``) mixed with white: ``share`` of the colour."""
+    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{int(255 - (255 - c) * share + 0.5):02x}" for c in rgb)
+
+
+def _mark_open(color: str, style: str, title: str) -> str:
+    if style == "underline":
+        return f'<mark class="nf-underline" title="{html.escape(title)}">'
+    return (f'<mark style="background:{tint(color)};box-shadow:inset 0 -2px {color}" '
+            f'title="{html.escape(title)}">')
+
+
+def legend_html(colours: Mapping[str, str], *, underline: str | None = None) -> str:
+    """A legend for a marked article: one swatch per actor in its colour, and ``underline``
+    (e.g. "quotation") for the dashed underline."""
+    swatches = [f"{_mark_open(c, 'fill', a)}{html.escape(a)}</mark>"
+                for a, c in colours.items() if " & " not in a]  # fmt: skip
+    if underline:
+        swatches.append(f"{_mark_open('', 'underline', underline)}{html.escape(underline)}</mark>")
+    return f'<p class="nf-legend"><b>Key:</b> {" ".join(swatches)}</p>'
+
 
 
 @dataclass(frozen=True)
 class Highlight:
-    """A span of ``Article.text`` to mark: offsets, a CSS colour and a tooltip."""
+    """A span of ``Article.text`` to mark: offsets, a CSS colour (``#rrggbb``), a tooltip
+    and a :data:`MarkStyle`."""
 
     start: int
     end: int
     color: str
     title: str = ""
+    style: MarkStyle = "fill"
 
 
 def highlights_from_frame(
-    frame: pd.DataFrame, *, color: str | dict[str, str], label: str, title: str | None = None
+    frame: pd.DataFrame, *, color: str | Mapping[str, str], label: str, title: str | None = None,
+    style: MarkStyle = "fill",
 ) -> list[Highlight]:
     """Highlights from a table with ``start`` and ``end`` columns.
 
     ``color`` is one colour, or a mapping from the values of column ``label`` to
-    colours; ``title`` names the column shown as tooltip (default: ``label``).
+    colours; ``title`` names the column shown as tooltip (default: ``label``); ``style``
+    how the spans are drawn.
     """
     rows = []
     for row in frame.itertuples(index=False):
         key = getattr(row, label)
-        shade = color if isinstance(color, str) else color.get(key, "#ddd")
-        rows.append(
-            Highlight(int(row.start), int(row.end), shade, str(getattr(row, title or label)))
-        )
+        shade = color if isinstance(color, str) else color.get(key, "#999999")
+        rows.append(Highlight(int(row.start), int(row.end), shade,
+                              str(getattr(row, title or label)), style))  # fmt: skip
     return rows
 
 
@@ -71,23 +111,21 @@ def _marked(text: str, offset: int, highlights: list[Highlight]) -> str:
             key=lambda h: (h.start, -h.end),
         )
         for h in reversed(covering):
-            segment = (
-                f'<mark style="background:{h.color}" title="{html.escape(h.title)}">'
-                f"{segment}</mark>"
-            )
+            segment = f"{_mark_open(h.color, h.style, h.title)}{segment}</mark>"
         pieces.append(segment)
     return "".join(pieces)
 
 
-def article_html(article: Article, highlights: Iterable[Highlight] = ()) -> str:
+def article_html(article: Article, highlights: Iterable[Highlight] = (), *,
+                 legend: str = "") -> str:  # fmt: skip
     """The article as an HTML fragment.
 
     Sentences alternate in background and carry their number as a superscript;
     the headline, metadata lines, dateline and trailing sections (with their
-    language) are marked as such.
+    language) are marked as such. ``legend`` (from :func:`legend_html`) is put above.
     """
     marks = sorted(highlights, key=lambda h: (h.start, -h.end))
-    parts = [STYLE, '<div class="nf-article">']
+    parts = [STYLE, *([legend] if legend else []), '<div class="nf-article">']
     sentences_by_paragraph: dict[int, list] = {}
     for sentence in article.sentences:
         sentences_by_paragraph.setdefault(sentence.paragraph, []).append(sentence)

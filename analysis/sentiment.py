@@ -405,7 +405,8 @@ def disagreements(article: Article, lexicon: Lexicon | None = None) -> pd.DataFr
     opposite = ((table["label"] == "positive") & (table["domain_label"] == "negative")) | (
         (table["label"] == "negative") & (table["domain_label"] == "positive")
     )
-    table = table[opposite].assign(gap=(table["compound"] - table["domain_tone"]).abs())
+    table = table[opposite]  # filter first: assigning to an empty frame adopts the index
+    table = table.assign(gap=(table["compound"] - table["domain_tone"]).abs())
     return table.sort_values(["gap", "sentence"], ascending=[False, True]).reset_index(drop=True)
 
 

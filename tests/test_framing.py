@@ -318,7 +318,7 @@ def test_findings_are_true_on_any_article():
     seed_lines = findings(load_article(SEED))
     assert seed_lines[0].startswith("1. **Who speaks.** 8 of 8 quotations")
     assert "China" in seed_lines[1] and "as the problem" in seed_lines[1]
-    assert "`military_capability_deterrence` (41 words of 97)" in seed_lines[2]
+    assert "*Military capability and deterrence* (41 words of 97)" in seed_lines[2]
     plain = findings(load_article("Garden show\n\nThe roses bloomed early this year.\n"))
     assert plain == [
         "1. **Nobody is quoted.** The article has no quotation and no reported speech.",

@@ -278,3 +278,10 @@ def test_body_without_words():
     summary = sentiment_summary(load_article("Headline\n\n... !\n"))
     assert summary["mean_compound"] == 0.0
     assert summary["vader_coverage"] is None
+
+
+def test_no_disagreement_is_an_empty_table():
+    # "save" and "impressed" are VADER words the security lexicon does not have: no sentence
+    # is positive for one method and negative for the other, so no row (not rows of NaN).
+    article = load_article("Headline\n\nThey save the day. We were not impressed.\n")
+    assert disagreements(article).empty

@@ -210,7 +210,10 @@ def findings(article: Article, *, dictionary: ActorDictionary | None = None,
     if top is None or totals[top] == 0:
         framing = "**Frames.** No word of the frame lexicon occurs in the body."
     else:
-        framing = (f"**Frames.** The most frequent frame is `{top}` ({totals[top]} word"
+        from analysis.tables import frame_label
+
+        framing = (f"**Frames.** The most frequent frame is *{frame_label(top)}* "
+                   f"({totals[top]} word"
                    f"{'s' if totals[top] != 1 else ''} of {sum(totals.values())}).")  # fmt: skip
     tones = [row for row in actor_tone_records(article, dictionary)
              if row.n_sentences >= MIN_TONE_SENTENCES]  # fmt: skip
