@@ -47,7 +47,8 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -556,11 +557,34 @@ def run_notebook(notebook: Path, output: Path, article: Path, *, kernel_name: st
             f"the report needs papermill: pip install -e '.[dev]' ({error})"
         ) from error
     config = Config({"KernelManager": {"transport_encryption": "auto"}})
-    return papermill.execute_notebook(
+    with _kernel_stderr_to_file():
+        return papermill.execute_notebook(
         str(notebook.absolute()), str(output.absolute()),
-        parameters={"article_path": str(article)}, kernel_name=kernel_name,
-        cwd=str(notebook.absolute().parent), progress_bar=False, log_output=False, config=config,
-    )  # fmt: skip
+            parameters={"article_path": str(article)}, kernel_name=kernel_name,
+            cwd=str(notebook.absolute().parent), progress_bar=False, log_output=False,
+            config=config,
+        )  # fmt: skip
+
+
+@contextmanager
+def _kernel_stderr_to_file() -> Iterator[None]:
+    """Point this process's standard error (file descriptor 2, which the kernel inherits) at a
+    temporary file while a notebook runs. What a kernel prints there is noise for a reader: when
+    papermill stops it after a failed cell, ipykernel may print "KeyboardInterrupt caught in
+    kernel". The notebook's own warnings are in its outputs, and a failure is reported from them.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with tempfile.TemporaryFile() as sink:
+            os.dup2(sink.fileno(), 2)
+            try:
+                yield
+            finally:
+                sys.stderr.flush()
+                os.dup2(saved, 2)
+    finally:
+        os.close(saved)
 
 
 def build_report(

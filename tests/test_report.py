@@ -282,6 +282,21 @@ def test_a_failed_notebook_is_one_line_and_leaves_the_output_folder_alone(tmp_pa
     assert (out / "reader" / "00_ok.html").read_text() == "the previous page"
 
 
+def test_what_the_kernel_process_prints_on_its_own_standard_error_is_not_shown(tmp_path):
+    # ipykernel may print "KeyboardInterrupt caught in kernel" there when papermill stops it.
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    write_notebook(notebooks / "00_noisy.ipynb", [
+        ("parameters", 'article_path = ""'),
+        ("code", 'import os\nos.write(2, b"noise from the kernel process\\n")'),
+    ])  # fmt: skip
+    result = run_report(article, "--out", tmp_path / "out", "--notebooks", notebooks)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert re.fullmatch(r"00_noisy  \d+\.\d s\n", result.stdout)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
