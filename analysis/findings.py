@@ -1,5 +1,6 @@
 """The key findings that open notebooks 00-03, as Markdown bullet lines written from computed
-values and true on any article (notebook 04's are :func:`analysis.framing.findings`).
+values and true on any article (notebook 04's are :func:`analysis.framing.findings`; notebook
+05's, over a corpus summary, :func:`many`).
 
 Each function says what the numbers say and nothing else: a count of zero, a missing index or
 an absent voice gets its own sentence ("No sentence is mostly quoted speech"), never a hole.
@@ -10,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from analysis.article import Article
 
 
@@ -222,4 +225,49 @@ def terms(article: Article) -> list[str]:
     else:
         lines.append("- **No pair of content words recurs**: the article has no fixed phrase "
                      "of its own.")  # fmt: skip
+    return lines
+
+
+def frame_rates(summary: pd.DataFrame) -> pd.DataFrame:
+    """Frame words per 1,000 body words of each analysed article of a corpus summary
+    (:func:`analysis.corpus.analyze_many`): index ``article_id``, one column per frame (its
+    name, as in ``frame_<name>`` of the summary). Articles with an error or no word are left
+    out. Rates, not counts, so that a long article does not look more framed than a short one.
+    """
+    columns = [c for c in summary.columns if c.startswith("frame_")]
+    ok = summary[summary["error"].isna() & (summary["words"] > 0)].set_index("article_id")
+    rates = ok[columns].astype(float).div(ok["words"].astype(float), axis=0) * 1000
+    return rates.rename(columns=lambda c: c.removeprefix("frame_")).round(1)
+
+
+def many(summary: pd.DataFrame) -> list[str]:
+    """Notebook 05: how many files were read and analysed, the easiest and hardest to read,
+    the range of tone and which article leans most on which frame."""
+    ok = summary[summary["error"].isna()]
+    failed = summary[summary["error"].notna()]
+    lines = [f"**{plural(len(summary), 'file')} read:** {len(ok)} analysed, {len(failed)} failed"
+             + (f" ({listing(list(failed['article_id']))}: the error is in its row, and the run "
+                "went on)." if len(failed) else ".")]  # fmt: skip
+    if len(ok) == 0:
+        return lines
+    easiest = ok.loc[ok["flesch_reading_ease"].idxmax()]
+    hardest = ok.loc[ok["flesch_reading_ease"].idxmin()]
+    if len(ok) > 1:
+        lines.append(f"**Easiest to read:** {easiest['article_id']} (Flesch Reading Ease "
+                     f"{easiest['flesch_reading_ease']:.0f}); **hardest:** "
+                     f"{hardest['article_id']} ({hardest['flesch_reading_ease']:.0f}).")
+        low = ok.loc[ok["mean_compound"].idxmin()]
+        high = ok.loc[ok["mean_compound"].idxmax()]
+        lines.append(f"**Mean VADER tone** runs from {low['mean_compound']:+.2f} "
+                     f"({low['article_id']}) to {high['mean_compound']:+.2f} "
+                     f"({high['article_id']}).")  # fmt: skip
+    rates = frame_rates(summary)
+    if len(rates) and float(rates.to_numpy().max()) > 0:
+        article, frame = rates.stack().idxmax()
+        from analysis.tables import frame_label
+
+        lines.append(f"**Most framed:** {article}, with {rates.loc[article, frame]:g} "
+                     f"{frame_label(frame).lower()} words per 1,000 words.")
+    else:
+        lines.append("**No frame word** in any article.")
     return lines

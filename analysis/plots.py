@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import textwrap
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -116,7 +117,9 @@ def _finish(figure: Figure, axes, title: str, subtitle: str = "") -> Figure:
     if not title:
         raise UsageError("a chart needs a title that states its finding")
     axes.set_title(subtitle, loc="left", fontsize=9, color=NEUTRAL)
-    figure.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold")
+    # About 10 bold characters an inch: a long finding wraps instead of running off the figure.
+    wrapped = textwrap.fill(title, width=max(30, int(figure.get_figwidth() * 10)))
+    figure.suptitle(wrapped, x=0.01, ha="left", fontsize=11.5, fontweight="bold")
     axes.spines[["top", "right"]].set_visible(False)
     figure.set_label(f"{title.rstrip('.')}. {subtitle}".strip())
     with warnings.catch_warnings(record=True) as caught:
@@ -183,6 +186,26 @@ def histogram(values: Sequence[float], *, bins: int = 10, xlabel: str, title: st
     axes.set_xlabel(xlabel)
     axes.set_ylabel("count")
     axes.legend(fontsize=8)
+    return _finish(figure, axes, title, subtitle)
+
+
+def labelled_scatter(table: pd.DataFrame, *, x: str, y: str, label: str, title: str,
+                     subtitle: str = "", xlabel: str = "", ylabel: str = "") -> Figure:  # fmt: skip
+    """One labelled point per row (an article against the others: readability against tone),
+    in one neutral colour; rows missing ``x`` or ``y`` are left out."""
+    from analysis.tables import label as display
+
+    rows = table[[label, x, y]].dropna(subset=[x, y])
+    _require(len(rows) > 0, f"no row has both {display(x)} and {display(y)}")
+    figure = Figure(figsize=(7, 4.2))
+    axes = figure.subplots()
+    axes.scatter(rows[x].astype(float), rows[y].astype(float), color=NEUTRAL, s=36, zorder=3)
+    for name, at_x, at_y in zip(rows[label], rows[x], rows[y], strict=True):
+        axes.annotate(str(name), (float(at_x), float(at_y)), xytext=(5, 4),
+                      textcoords="offset points", fontsize=8)  # fmt: skip
+    axes.margins(x=0.25, y=0.2)
+    axes.set_xlabel(xlabel or display(x))
+    axes.set_ylabel(ylabel or display(y))
     return _finish(figure, axes, title, subtitle)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from analysis import findings, load_article
@@ -74,3 +75,40 @@ def test_the_seed(seed):
 def test_no_holes_on_tiny_articles(function, text):
     for line in function(load_article(text)):
         assert not HOLES.search(line), line
+
+
+def _summary() -> pd.DataFrame:
+    # Three analysed articles and a failed one; frame counts and words chosen to give round rates.
+    return pd.DataFrame({
+        "article_id": ["a", "b", "c", "broken"],
+        "error": [None, None, None, "ArticleError: binary"],
+        "words": [200, 500, 100, 0],
+        "flesch_reading_ease": [60.4, 30.2, 45.0, None],
+        "mean_compound": [0.25, -0.5, 0.0, None],
+        "frame_conflict_threat": [2, 10, 0, 0],
+        "frame_rules_order": [1, 0, 3, 0],
+    })  # fmt: skip
+
+
+def test_frame_rates_are_per_1000_words_of_the_analysed_articles():
+    rates = findings.frame_rates(_summary())
+    assert list(rates.index) == ["a", "b", "c"]  # the failed file is left out
+    assert rates.loc["a"].tolist() == [10.0, 5.0]  # 2 and 1 words in 200
+    assert rates.loc["b"].tolist() == [20.0, 0.0]
+    assert rates.loc["c"].tolist() == [0.0, 30.0]
+    assert list(rates.columns) == ["conflict_threat", "rules_order"]
+
+
+def test_many_articles_findings_name_extremes_and_failures():
+    lines = findings.many(_summary())
+    assert lines[0] == ("**4 files read:** 3 analysed, 1 failed (broken: the error is in its "
+                        "row, and the run went on).")  # fmt: skip
+    assert lines[1] == "**Easiest to read:** a (Flesch Reading Ease 60); **hardest:** b (30)."
+    assert lines[2] == "**Mean VADER tone** runs from -0.50 (b) to +0.25 (a)."
+    assert lines[3].startswith("**Most framed:** c, with 30 ")
+
+
+def test_many_articles_findings_when_nothing_was_analysed():
+    summary = _summary().iloc[3:]
+    assert findings.many(summary) == ["**1 file read:** 0 analysed, 1 failed (broken: the error "
+                                      "is in its row, and the run went on)."]  # fmt: skip

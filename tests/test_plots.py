@@ -62,10 +62,21 @@ def test_group_means_write_n_beside_each_row_and_size_markers_by_it():
     lambda: plots.keyness_chart(pd.DataFrame(columns=["term", "count", "keyness"]), title="t"),
     lambda: plots.grade_chart({"smog_index": float("nan")}, title="t"),
     lambda: plots.histogram([], xlabel="x", title="t"),
+    lambda: plots.labelled_scatter(pd.DataFrame({"id": ["a"], "x": [1.0], "y": [None]}),
+                                   x="x", y="y", label="id", title="t"),
 ])  # fmt: skip
 def test_an_empty_chart_is_refused(make):
     with pytest.raises(UsageError, match="nothing to chart"):
         make()
+
+
+def test_a_labelled_scatter_names_each_point_and_leaves_out_incomplete_rows():
+    table = pd.DataFrame({"id": ["a", "b", "c"], "ease": [60.0, 30.0, None],
+                          "tone": [0.2, -0.1, 0.0]})
+    figure = plots.labelled_scatter(table, x="ease", y="tone", label="id",
+                                    title="a reads easiest")  # fmt: skip
+    assert _texts(figure) == ["a", "b"]
+    assert figure.axes[0].collections[0].get_offsets().tolist() == [[60.0, 0.2], [30.0, -0.1]]
 
 
 def test_a_chart_needs_a_title():
