@@ -115,8 +115,8 @@ READER_STYLE = """<style type="text/css">
 .nf-pagenav a {margin-right: 1.5em}
 .nf-contents {border-left: 3px solid #ccc; padding: 0.25em 1em; margin: 1em 0 2em 0}
 .nf-contents p {font-weight: bold; margin: 0.25em 0}
-.nf-contents ol {margin: 0; padding-left: 1.2em}
-.nf-contents li.nf-h3 {margin-left: 1.5em; list-style: circle}
+.nf-contents ul {margin: 0; padding-left: 0; list-style: none}
+.nf-contents li.nf-h3 {margin-left: 1.5em}
 </style>"""
 
 
@@ -373,7 +373,7 @@ def add_contents(page: str, *, index_href: str, full_href: str) -> str:
         title = soup.new_tag("p")
         title.string = "Contents"
         nav.append(title)
-        items = soup.new_tag("ol")
+        items = soup.new_tag("ul")  # the headings carry their own numbers ("1 · ...")
         for heading, text in headings[first:]:
             item = soup.new_tag("li", attrs={"class": f"nf-{heading.name}"})
             link = soup.new_tag("a", href=f"#{heading['id']}")
