@@ -101,6 +101,21 @@ def test_an_organisation_after_at_is_the_speakers_not_the_speaker():
         "indirect", "Analysts", "Example Capital Markets")
 
 
+def test_an_organisation_is_read_from_one_description_not_across_two():
+    # Introduced as "Lake expert Ann Dahl from the Northwind Institute" and quoted later: the
+    # role before the name and the organisation after it are two descriptions, and "Northwind
+    # Institute Lake" is no organisation.
+    table = unnest_quotes(load_article(
+        "Talks end\n\nLake expert Ann Dahl from the Northwind Institute told reporters the water "
+        "was clean.\n\n“It is safe to swim,” Dahl said.\n"))  # fmt: skip
+    assert set(table["actor"]) == {"Northwind Institute"}
+    # A description that ends on a joiner ("President of the") gives no name ending in "the".
+    table = unnest_quotes(load_article(
+        "Talks end\n\nFormer Mayor Jan Kowal, the current President of the Harbour Council, "
+        "wrote “We are with you.”\n"))  # fmt: skip
+    assert list(table["actor"]) == ["Harbour Council"]
+
+
 def test_quote_shares_count_each_kind():
     from analysis.framing import quote_share
 

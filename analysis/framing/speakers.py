@@ -593,7 +593,10 @@ class _Attributor:
             return place
         if speaker.kind in ("organisation", "place"):
             return place_of(speaker.name) or speaker.name
-        organisation = _organisation_in(context)
+        # Each context on its own: joined, "from the RAND Corporation" and "Korea expert" would
+        # read as one name, "RAND Corporation Korea".
+        found = (_organisation_in(part) for part in (speaker.context, introduced))
+        organisation = next(filter(None, found), None)
         if organisation:
             return place_of(organisation) or organisation
         words = {fold(w) for w in f"{context} {speaker.name}".split()}
@@ -770,7 +773,12 @@ def _organisation_in(context: str) -> str | None:
     """The organisation a context names after "of", "at" or "from" (of University College
     London), or None."""
     match = _ORGANISATION_AFTER.search(context)
-    return match.group(1).strip() if match else None
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and words[-1] in ("of", "for", "and", "the"):  # "of the Council of the": a joiner
+        words.pop()  # cannot end a name
+    return " ".join(words) or None
 
 
 # ---------------------------------------------------------------------------
