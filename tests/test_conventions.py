@@ -116,6 +116,19 @@ def test_an_organisation_is_read_from_one_description_not_across_two():
     assert list(table["actor"]) == ["Harbour Council"]
 
 
+def test_a_one_word_speaker_who_is_nobody_named_is_its_own_actor():
+    # An outlet or agency named by one word is its own actor; an organisation named in full,
+    # then by its first word, is the full name; a surname stays the person's.
+    table = unnest_quotes(load_article(
+        "Talks end\n\nOn Friday Harbour Motor Company announced a recall. Harbour said the "
+        "fault was rare. KTV9 reported that two plants would close. Jane Roe, a union leader, "
+        "said the plants were safe. Roe said workers would be paid.\n"))  # fmt: skip
+    actors = dict(zip(table["speaker"], table["actor"], strict=True))
+    assert actors["Harbour"] == "Harbour Motor Company"
+    assert actors["KTV9"] == "KTV9"
+    assert "Roe" not in actors and "Jane Roe" in actors  # the surname is resolved, not an actor
+
+
 def test_quote_shares_count_each_kind():
     from analysis.framing import quote_share
 

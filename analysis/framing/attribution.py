@@ -70,6 +70,9 @@ NOT_NAMES = frozenset({"today", "yesterday", "tonight", "tomorrow", "monday", "t
                        "september", "october", "november", "december", "eastern", "western",
                        "northern", "southern", "central"})  # fmt: skip
 PERSON_PRONOUNS = frozenset({"he", "she"})
+#: How many mentions back an organisation named in full is looked for (bounds the scan).
+LOOKBACK = 200
+
 #: A name or an organisation's name is at most this many words (bounds every scan).
 MAX_CHAIN = 12
 GROUP_PRONOUNS = frozenset({"it", "they"})
@@ -616,6 +619,17 @@ class People:
             k -= 1
             if self.mentions[k][2] in kinds:
                 return self.mentions[k]
+        return None
+
+    def last_starting(self, kinds: tuple[str, ...], word: str, before: int) -> str | None:
+        """The name of the last mention of one of ``kinds`` before offset ``before`` whose
+        first word is ``word`` (an organisation named in full, then by its first word), among
+        the :data:`LOOKBACK` mentions before it (a bound that keeps long texts linear)."""
+        end = bisect_right(self._starts, before - 1)
+        for k in range(end - 1, max(-1, end - 1 - LOOKBACK), -1):
+            _, name, kind, _ = self.mentions[k]
+            if kind in kinds and name != word and name.split()[0] == word:
+                return name
         return None
 
     def with_role(self, role: str, before: int) -> str | None:

@@ -43,6 +43,7 @@ from analysis.framing.attribution import (
     phrase_starting_at,
     resolve,
     sentence_subject,
+    speaker_nouns,
     speech_verbs,
     subject_before,
 )
@@ -599,10 +600,20 @@ class _Attributor:
         organisation = next(filter(None, found), None)
         if organisation:
             return place_of(organisation) or organisation
+        if speaker.kind == "name" and fold(speaker.name) not in speaker_nouns():
+            # One capitalised word that names no person of the article (NASA, TVN24, Rudaw):
+            # an organisation or outlet, its own actor; "Ford" is the Ford Motor Company named.
+            return place_of(speaker.name) or self._organisation_named(speaker.name, start)
         words = {fold(w) for w in f"{context} {speaker.name}".split()}
         if words & HOME_ROLES:  # "Interior Minister X" in a story set in Poland: Poland's
             return self.home_country
         return None
+
+    def _organisation_named(self, word: str, before: int) -> str:
+        """The organisation named before offset ``before`` whose name starts with ``word``
+        (Ford: the Ford Motor Company), else ``word`` itself."""
+        found = self.people.last_starting(("group",), word, before)
+        return found if found is not None else word
 
     @cached_property
     def home_country(self) -> str | None:
