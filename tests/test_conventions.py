@@ -129,6 +129,26 @@ def test_a_one_word_speaker_who_is_nobody_named_is_its_own_actor():
     assert "Roe" not in actors and "Jane Roe" in actors  # the surname is resolved, not an actor
 
 
+@pytest.mark.parametrize(("text", "speaker", "actor"), [
+    # a person joined to an organisation by "of": the person speaks, for the organisation
+    ("Dr. Ann Dahl of Northwind College said the lake was clean.", "Ann Dahl",
+     "Northwind College"),
+    ("Ann Dahl of Milltech Marine said the signal was lost.", "Ann Dahl", "Milltech Marine"),
+    # an organisation before the role, with modifiers between: the speaker's organisation
+    ("Lakeside University political scholar Kim Berg said the vote was close.", "Kim Berg",
+     "Lakeside University"),
+    # an organisation named after "of" wins over the city in its name
+    ("Ann Dahl of University College Dublin said the lake was clean.", "Ann Dahl",
+     "University College Dublin"),
+    # a name of one body stays whole
+    ("The University of Northwind said the lake was clean.", "University of Northwind",
+     "University of Northwind"),
+])  # fmt: skip
+def test_a_speakers_organisation_from_of_or_a_name_before_the_role(text, speaker, actor):
+    table = unnest_quotes(load_article("Talks end\n\n" + text + "\n"))
+    assert (table.iloc[0]["speaker"], table.iloc[0]["actor"]) == (speaker, actor)
+
+
 def test_quote_shares_count_each_kind():
     from analysis.framing import quote_share
 

@@ -259,6 +259,20 @@ def _name_kind(name: list[Token]) -> PhraseKind:
     return "person"
 
 
+def _person_of(name: list[Token]) -> list[Token] | None:
+    """The person's name of a run that joins a person to an organisation or place with
+    "of", "at" or "from" (Tristan Smith of University College London -> Tristan Smith), or
+    None when the run is one name (University of Washington, Bank of America)."""
+    for p, token in enumerate(name):
+        if token.text in ("of", "at", "from"):
+            head, rest = name[:p], name[p + 1 :]
+            if (len(head) >= 2 and rest and _name_kind(head) == "person"
+                    and _name_kind(rest) != "description"):  # fmt: skip
+                return head
+            return None
+    return None
+
+
 def _name_phrase(tokens: list[Token], i: int, j: int, context: list[Token]) -> Phrase | None:
     """The phrase of the capitalised run ``tokens[i..j]``, roles split off."""
     roles, name = _split_roles(tokens[i : j + 1])
@@ -270,6 +284,10 @@ def _name_phrase(tokens: list[Token], i: int, j: int, context: list[Token]) -> P
         words = tokens[start : j + 1]
         return Phrase(tokens[start].start, tokens[j].end, _text(words), "description",
                       _text(context + words))  # fmt: skip
+    person = _person_of(name)
+    if person is not None:  # Bill Gerstenmaier of NASA: the person, and "of NASA" as context
+        return Phrase(person[0].start, person[-1].end, _text(person), "person",
+                      _text(context + roles + name[len(person):]))  # fmt: skip
     text = _text(name)
     if _is_possessive(name[-1]):
         text = text[: -2] if text.endswith(("’s", "'s")) else text
@@ -331,9 +349,31 @@ def _context_before(tokens: list[Token], i: int) -> list[Token]:
             break
         if not (_is_cap(before) or fold(before.text) in speaker_nouns()
                 or word in ORGANISATION_JOINERS or word in {"to", "at", "from"}):  # fmt: skip
-            break
+            # "Rutgers University political scholar": at most two modifiers between a
+            # capitalised name and the role word, when they are not function words
+            gap = _modifier_gap(tokens, k, limit=min(2, 5 - (i - k)))
+            if gap == 0:
+                break
+            k -= gap
+            continue
         k -= 1
     return tokens[k:i]
+
+
+def _modifier_gap(tokens: list[Token], k: int, limit: int) -> int:
+    """How many lower-case content words end at ``k - 1`` with a capitalised word before them
+    (at most ``limit``), or 0."""
+    common = stopwords()
+    for gap in range(1, limit + 1):
+        if k - gap - 1 < 0:
+            return 0
+        word = tokens[k - gap]
+        if (word.kind != "word" or _is_cap(word) or word.text.casefold() in common
+                or word.text.casefold() in speech_verbs()):  # fmt: skip
+            return 0
+        if _is_cap(tokens[k - gap - 1]) and tokens[k - gap - 1].kind == "word":
+            return gap
+    return 0
 
 
 def phrase_starting_at(tokens: list[Token], i: int, stop: int) -> Phrase | None:

@@ -40,6 +40,7 @@ from analysis.framing.attribution import (
     index_of,
     is_passive,
     is_speech_verb,
+    organisation_words,
     phrase_starting_at,
     resolve,
     sentence_subject,
@@ -589,15 +590,17 @@ class _Attributor:
             return " & ".join(dict.fromkeys(named)) or None
         introduced = self.people.context.get(speaker.name, "")
         context = " ".join(filter(None, [speaker.context, introduced]))
+        # Each context on its own: joined, "from the RAND Corporation" and "Korea expert" would
+        # read as one name, "RAND Corporation Korea".
+        found = (_organisation_in(part) for part in (speaker.context, introduced))
+        organisation = next(filter(None, found), None)
+        if organisation and organisation_words() & {fold(w) for w in organisation.split()}:
+            return organisation  # of University College London: the university, not the UK
         place = self._alias(context) or place_in(context)
         if place:
             return place
         if speaker.kind in ("organisation", "place"):
             return place_of(speaker.name) or speaker.name
-        # Each context on its own: joined, "from the RAND Corporation" and "Korea expert" would
-        # read as one name, "RAND Corporation Korea".
-        found = (_organisation_in(part) for part in (speaker.context, introduced))
-        organisation = next(filter(None, found), None)
         if organisation:
             return place_of(organisation) or organisation
         if speaker.kind == "name" and fold(speaker.name) not in speaker_nouns():
@@ -780,10 +783,18 @@ _ORGANISATION_AFTER = re.compile(
 )
 
 
+_CAPITALISED_RUN = re.compile(r"((?:[A-Z][\w'’.-]*\s?(?:(?:of|for|and|the)\s)?)+)")
+
+
 def _organisation_in(context: str) -> str | None:
     """The organisation a context names after "of", "at" or "from" (of University College
-    London), or None."""
+    London), else a capitalised name in it that holds an organisation word (Rutgers
+    University political scholar), or None."""
     match = _ORGANISATION_AFTER.search(context)
+    if match is None:
+        named = organisation_words()
+        match = next((m for m in _CAPITALISED_RUN.finditer(context)
+                      if named & {fold(w) for w in m.group(1).split()}), None)  # fmt: skip
     if match is None:
         return None
     words = match.group(1).split()
