@@ -28,13 +28,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from analysis import language
 from analysis.datafiles import read_entries
 from analysis.errors import ArticleError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Articles larger than this are refused unless ``max_bytes`` says otherwise.
 #: A long news feature is about 50 kB; 2 MB is a book, not an article.
@@ -863,6 +864,8 @@ def unnest_sentences(article: Article) -> pd.DataFrame:
     headline), ``part`` (headline/body), ``start``, ``end`` (character offsets
     into ``article.text``), ``n_words`` (words and numbers), ``text``.
     """
+    import pandas as pd
+
     n_words: dict[int, int] = {}
     for token in article.tokens:
         if token.kind != "punct":
@@ -888,6 +891,8 @@ def unnest_tokens(article: Article) -> pd.DataFrame:
     ``paragraph``, ``part``, ``kind`` (word/number/punct), ``start``, ``end``
     (offsets into ``article.text``), ``text``.
     """
+    import pandas as pd
+
     tokens = article.tokens
     return pd.DataFrame(
         {
@@ -929,6 +934,8 @@ def structure_table(article: Article) -> pd.DataFrame:
     ``label``, ``language``, ``in_body`` (counted by body metrics),
     ``n_sentences``, ``n_words``, ``text``.
     """
+    import pandas as pd
+
     sentences = unnest_sentences(article)
     # One pass over the sentences (a get_group per paragraph made this quadratic).
     per_paragraph = (

@@ -21,8 +21,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-import pandas as pd
-
 from analysis import framing, readability, sentiment, terms
 from analysis.article import (
     DEFAULT_MAX_BYTES,
@@ -220,7 +218,8 @@ def strict_json(value: Any) -> Any:
     if isinstance(value, numbers.Real):
         number = float(value)
         return number if math.isfinite(number) else None
-    if value is pd.NA or value is pd.NaT:
+    pandas = sys.modules.get("pandas")  # only a table's value can be pandas' NA (and then
+    if pandas is not None and (value is pandas.NA or value is pandas.NaT):  # pandas is loaded)
         return None
     return value
 

