@@ -2,10 +2,13 @@
 
 Prints a readable summary of one article, or with ``--json`` one JSON object
 whose schema the README documents. ``-`` reads the article from standard
-input. A folder or glob pattern writes one summary row per article to
+input. A folder, a glob pattern or several paths (``a.txt b.txt``, or the files a
+shell expands ``dir/*.txt`` to) write one summary row per article to
 ``--csv`` / ``--parquet`` files (or CSV on standard output); an article that
-fails gets its error in its row. Errors print one line on standard error and exit with status 2 (bad
-input) or 1 (anything else); never a traceback.
+fails gets its error in its row, and the run ends with one line on standard
+error: ``N analysed, M failed (see the error column)``. Errors print one line on
+standard error and exit with status 2 (bad input) or 1 (anything else); never a
+traceback.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from analysis.article import (
     overview,
     read_bytes,
 )
-from analysis.errors import AnalysisError, ArticleError
+from analysis.errors import AnalysisError, ArticleError, UsageError
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILURE = 1
@@ -140,9 +143,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Summarise how a news article is built and framed.",
     )
     parser.add_argument(
-        "article",
-        help="a plain-text article, - for standard input, or a folder or glob of articles",
-    )
+        "articles", nargs="+", metavar="ARTICLE",
+        help="a plain-text article, - for standard input, or a folder, a glob pattern or "
+             "several paths of articles (one summary row each)",
+    )  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--encoding", default="utf-8",
                         help="encoding of the article (default utf-8; a UTF-16/32 byte-order "
@@ -166,35 +170,53 @@ def _parser() -> argparse.ArgumentParser:
 def _is_corpus(args: argparse.Namespace) -> bool:
     from analysis import corpus
 
-    return args.article != "-" and (corpus.is_many(args.article) or bool(args.csv or args.parquet))
+    if len(args.articles) > 1:
+        if "-" in args.articles:
+            raise UsageError("- (standard input) is one article: it cannot be read beside "
+                             "other paths")  # fmt: skip
+        return True
+    article = args.articles[0]
+    return article != "-" and (corpus.is_many(article) or bool(args.csv or args.parquet))
 
 
 def _run_corpus(args: argparse.Namespace) -> int:
-    """Folder or glob mode: summary rows to CSV/Parquet files, or CSV on standard output."""
+    """Folder, glob or several paths: summary rows to CSV/Parquet files, or CSV on standard
+    output; then one line on standard error with the number analysed and failed."""
     from analysis import corpus
 
     if args.encoding.lower() not in ("utf-8", "utf8") or args.max_bytes != DEFAULT_MAX_BYTES:
-        raise ArticleError("--encoding and --max-bytes apply to one article, not a folder or glob")
+        raise ArticleError("--encoding and --max-bytes apply to one article, not a folder, "
+                           "glob or several paths")  # fmt: skip
+    inputs = args.articles[0] if len(args.articles) == 1 else args.articles
     outputs = [out for out in (args.csv, args.parquet) if out]
+    errors: list[str | None] = []
     for out in outputs:
-        count = corpus.write_summaries(args.article, out, n_jobs=args.jobs, resume=args.resume)
+        count = corpus.write_summaries(inputs, out, n_jobs=args.jobs, resume=args.resume)
         print(f"{count} articles -> {out}", file=sys.stderr)
+        errors = corpus.read_errors(out)
     if not outputs:
-        result = corpus.analyze_many(args.article, n_jobs=args.jobs)
-        _write(result.summary.to_csv(index=False))
+        import pandas as pd
+
+        rows = corpus.summarize_many(inputs, n_jobs=args.jobs)
+        summary = pd.DataFrame(list(rows), columns=corpus.SUMMARY_COLUMNS)
+        _write(summary.to_csv(index=False))
+        errors = list(summary["error"])
+    failed = sum(isinstance(error, str) and error != "" for error in errors)  # NaN: none
+    print(f"{len(errors) - failed} analysed, {failed} failed (see the error column)",
+          file=sys.stderr)  # fmt: skip
     return 0
 
 
 def _read_article(args: argparse.Namespace) -> Article:
     """The one article named on the command line (``-``: standard input)."""
-    if args.article == "-":
+    if args.articles[0] == "-":
         if sys.stdin is None:
             raise ArticleError("standard input is closed: there is no article to read")
         raw = read_bytes(sys.stdin.buffer, max_bytes=args.max_bytes, name="standard input",
                          hints=CLI_HINTS)  # fmt: skip
         return article_from_bytes(raw, encoding=args.encoding, name="standard input",
                                   article_id="stdin", hints=CLI_HINTS)  # fmt: skip
-    name = args.article
+    name = args.articles[0]
     raw = read_bytes(Path(name), max_bytes=args.max_bytes, hints=CLI_HINTS)
     return article_from_bytes(raw, encoding=args.encoding, name=name, source=name,
                               hints=CLI_HINTS)  # fmt: skip

@@ -180,27 +180,44 @@ def _analysis_failure(item: Item, error: Exception) -> tuple[dict[str, Any], Non
 
 
 def collect_items(inputs: str | Path | Sequence[str | Path] | pd.DataFrame) -> list[Item]:
-    """Work items from a folder, a glob pattern, a file, a list of paths, or a DataFrame.
+    """Work items from a folder, a glob pattern, a file, a list of these, or a DataFrame.
 
     A folder gives its ``.txt`` files (suffix in any case; not its subfolders). A
     string naming an existing file is that file, even with ``[``, ``*`` or ``?`` in
     its name; any other string with those characters is a glob pattern (``**``
-    spans subfolders). Ids are unique: a file's id is its path relative to the
+    spans subfolders). Each entry of a list is read the same way, in order (the
+    paths a shell expands a glob to, ``a.txt b.txt``, or folders and patterns).
+    Ids are unique: a file's id is its path relative to the
     files' common folder, without the suffix (the file stem, for files of one
     folder; ``a/story`` and ``b/story`` for two ``story.txt``). A DataFrame needs
     a ``text`` column (a missing text makes that row an error row) and may have
     ``article_id`` (default: the row label), which must be unique.
 
-    Raises :class:`UsageError` for an empty string or duplicate DataFrame ids and
-    :class:`ArticleError` for a missing path, a folder without ``.txt`` files or
-    a pattern that matches nothing.
+    Raises :class:`UsageError` for an empty string (alone or in a list), an empty
+    list or duplicate DataFrame ids, and :class:`ArticleError` for a missing path,
+    a folder without ``.txt`` files or a pattern that matches nothing; all before
+    any article is read.
     """
+    if isinstance(inputs, (str, Path)):
+        paths = _expand(inputs)
+    elif _is_frame(inputs):
+        return _frame_items(inputs)
+    else:
+        entries = list(inputs)
+        if not entries:
+            raise UsageError("the list of inputs is empty: give at least one file, folder or "
+                             "glob pattern")  # fmt: skip
+        paths = [path for entry in entries for path in _expand(entry)]
+    return list(zip(_path_ids(paths), paths, strict=True))
+
+
+def _is_frame(inputs: object) -> bool:
+    """Whether ``inputs`` is a DataFrame (pandas is imported only if it could be one)."""
+    if "pandas" not in sys.modules:  # no DataFrame can exist before pandas is imported
+        return False
     import pandas as pd
 
-    if isinstance(inputs, pd.DataFrame):
-        return _frame_items(inputs)
-    paths = _expand(inputs) if isinstance(inputs, (str, Path)) else [Path(p) for p in inputs]
-    return list(zip(_path_ids(paths), paths, strict=True))
+    return isinstance(inputs, pd.DataFrame)
 
 
 def is_many(argument: str | Path) -> bool:
@@ -211,6 +228,9 @@ def is_many(argument: str | Path) -> bool:
 
 
 def _expand(inputs: str | Path) -> list[Path]:
+    """The files one input names: a folder's ``.txt`` files, a file, or a pattern's matches."""
+    if not isinstance(inputs, (str, Path)):
+        raise UsageError(f"an input must be a path or a glob pattern, not {inputs!r}")
     text = str(inputs)
     if not text.strip():
         raise UsageError("the input is an empty string: give a folder, a glob pattern, a file, "
@@ -663,6 +683,22 @@ def write_summaries(
             finally:
                 output.finish() if completed else output.close()
     return count
+
+
+def read_errors(path: str | Path) -> list[str | None]:
+    """The ``error`` column of a summary file :func:`write_summaries` wrote (``.csv`` or
+    ``.parquet``): one entry per article, None where the article was analysed."""
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        values = pq.read_table(path, columns=["error"]).column("error").to_pylist()
+    else:
+        import pandas as pd
+
+        column = pd.read_csv(path, usecols=["error"], dtype=str)["error"]
+        values = [None if pd.isna(value) else value for value in column]
+    return [value or None for value in values]
 
 
 @contextmanager
