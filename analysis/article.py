@@ -25,6 +25,7 @@ import re
 import stat
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -691,7 +692,7 @@ def _tokens(sentences: list[Sentence]) -> list[Token]:
     for sentence in sentences:
         text_of, offset = sentence.text, sentence.start
         where = (sentence.index, sentence.paragraph, sentence.part)
-        for kind, start, end in tokenize(text_of):
+        for kind, start, end in iter_tokens(text_of):
             tokens.append(
                 Token(len(tokens), text_of[start:end], kind, offset + start, offset + end, *where)
             )
@@ -832,8 +833,12 @@ def tokenize(text: str) -> list[tuple[TokenKind, int, int]]:
     initial takes its period (``Gen.``, ``F.``). Numbers keep decimals, thousands
     separators and a percent sign (``7.2%``, ``640,000``, ``2+2``).
     """
+    return list(iter_tokens(text))
+
+
+def iter_tokens(text: str) -> Iterator[tuple[TokenKind, int, int]]:
+    """:func:`tokenize`'s tokens one at a time (a long sentence's list is never built)."""
     abbreviations = _abbreviations()
-    tokens: list[tuple[TokenKind, int, int]] = []
     position = 0
     for match in _token_pattern().finditer(text):
         kind: TokenKind = match.lastgroup  # type: ignore[assignment]
@@ -849,8 +854,7 @@ def tokenize(text: str) -> list[tuple[TokenKind, int, int]]:
             ):
                 end += 1
         position = end
-        tokens.append((kind, start, end))
-    return tokens
+        yield kind, start, end
 
 
 # ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import math
 import numbers
@@ -228,10 +229,16 @@ class OutputError(Exception):
 
 def strict_json(value: Any) -> Any:
     """``value`` with every NaN or infinite number replaced by None (JSON's null), so that
-    any JSON parser reads the output (``NaN`` is not JSON); NumPy numbers become Python's."""
+    any JSON parser reads the output (``NaN`` is not JSON); NumPy numbers become Python's.
+    A list or dict with nothing to replace is returned as it is, not copied (the summary
+    of a long text holds hundreds of thousands of them); a tuple becomes a list."""
     if isinstance(value, dict):
-        return {key: strict_json(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
+        items = {key: strict_json(item) for key, item in value.items()}
+        return value if all(items[key] is item for key, item in value.items()) else items
+    if isinstance(value, list):
+        entries = [strict_json(item) for item in value]
+        return value if all(a is b for a, b in zip(entries, value, strict=True)) else entries
+    if isinstance(value, tuple):
         return [strict_json(item) for item in value]
     if value is None or isinstance(value, str | bool):
         return value
@@ -246,20 +253,40 @@ def strict_json(value: Any) -> Any:
     return value
 
 
-def _write(text: str) -> None:
-    """Write ``text`` to standard output. Text the console cannot encode is refused before
-    anything is written."""
+def json_text(summary: dict[str, Any]) -> str:
+    """The summary as strict, indented JSON (``json.dumps(..., indent=2)``'s text). The
+    pieces are gathered in one growing string instead of a list of millions of small ones,
+    which is what ``json.dumps`` builds before it joins them."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
+    buffer = io.StringIO()
+    write = buffer.write
+    for chunk in encoder.iterencode(strict_json(summary)):
+        write(chunk)
+    return buffer.getvalue()
+
+
+#: Characters encoded at a time to check that the console can show a text (a long
+#: summary is checked piece by piece, not copied whole into bytes).
+_CHECK_CHARS = 1 << 20
+
+
+def _write(text: str, end: str = "") -> None:
+    """Write ``text`` then ``end`` to standard output. Text the console cannot encode is
+    refused before anything is written."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("standard output is closed")
     encoding = stream.encoding or "utf-8"
     try:
-        text.encode(encoding, stream.errors or "strict")
+        for start in range(0, len(text), _CHECK_CHARS):
+            text[start : start + _CHECK_CHARS].encode(encoding, stream.errors or "strict")
+        end.encode(encoding, stream.errors or "strict")
     except (UnicodeEncodeError, LookupError) as error:
         raise OutputError(
             f"standard output ({encoding}) cannot encode the text; set PYTHONIOENCODING=utf-8"
         ) from error
     stream.write(text)
+    stream.write(end)
     stream.flush()
 
 
@@ -296,12 +323,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if _is_corpus(args):
             return _run_corpus(args)
         summary = summarize(_read_article(args), with_textstat=args.textstat)
-        if args.json:
-            output = json.dumps(strict_json(summary), ensure_ascii=False, indent=2,
-                                allow_nan=False)  # fmt: skip
-        else:
-            output = format_summary(summary)
-        _write(output + "\n")
+        _write(json_text(summary) if args.json else format_summary(summary), end="\n")
     except AnalysisError as error:
         return _error(str(error), EXIT_BAD_INPUT)
     except BrokenPipeError:
