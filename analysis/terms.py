@@ -32,7 +32,7 @@ from analysis.article import Article, Token, tokenize
 from analysis.datafiles import read_entries
 from analysis.memo import WORD_CACHE_SIZE, per_article
 from analysis.quotes import token_in_quote
-from analysis.resources import frequency_key, load_frequency_table
+from analysis.resources import FrequencyTable, frequency_key, load_frequency_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -297,7 +297,7 @@ def reference_frequency(term: str) -> float:
 
 
 @cache
-def _frequency_table() -> dict[str, float]:
+def _frequency_table() -> FrequencyTable:
     return load_frequency_table()
 
 
