@@ -289,9 +289,16 @@ def _sentence_records(article: Article, lexicon: Lexicon) -> list[dict[str, Any]
                  "category": e.category}
                 for p, e in matches
             ],
-            "text": " ".join(sentence.text.split()),
+            "text": _one_line(sentence.text),
         })  # fmt: skip
     return rows
+
+
+def _one_line(text: str) -> str:
+    """``text`` with every run of whitespace made one space; the text itself (not a copy)
+    when it is already so, as most sentences are."""
+    joined = " ".join(text.split())
+    return text if joined == text else joined
 
 
 def evidence_table(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
