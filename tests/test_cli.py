@@ -362,3 +362,18 @@ def test_a_missing_path_among_several_stops_before_any_work(tmp_path):
     result = run(good, str(tmp_path / "nope.txt"))
     assert result.returncode == 2 and result.stdout == ""
     assert "nope.txt: no such file or folder" in one_line_error(result)
+
+
+def test_json_text_equals_json_dumps_and_strict_json_copies_only_what_it_changes():
+    from analysis import load_article
+    from analysis.cli import json_text, strict_json, summarize
+
+    summary = summarize(load_article(SEED))
+    expected = json.dumps(strict_json(summary), ensure_ascii=False, indent=2, allow_nan=False)
+    assert json_text(summary) == expected
+    clean = {"a": [1, 2.5, "x"], "b": {"c": None}}
+    assert strict_json(clean) is clean  # nothing to replace: not copied
+    dirty = {"a": [1, float("nan")], "b": {"c": None}}
+    fixed = strict_json(dirty)
+    assert fixed == {"a": [1, None], "b": {"c": None}}
+    assert fixed["b"] is dirty["b"] and dirty["a"][1] != dirty["a"][1]  # the input is unchanged
