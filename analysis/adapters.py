@@ -9,20 +9,30 @@
   text-level functions once per word. The CMU dictionary textstat reads through
   NLTK is replaced by a compact table of the same counts
   (:func:`analysis.resources.load_syllable_table`).
+- **py3langid's model layout.** Its loader decompresses a 4.5 MB LZMA archive into
+  70 MB of arrays at every start (0.3 s); :func:`langid_identifier` builds the same
+  ``LanguageIdentifier`` from the arrays unpacked once (``modelio.load_model``'s
+  conversions, py3langid 0.4), mapped from disk.
 
 Each is tested equal to the public API (``tests/test_adapters.py``:
-``polarity_scores``, ``textstat.syllable_count``, ``textstat.is_easy_word``),
+``polarity_scores``, ``textstat.syllable_count``, ``textstat.is_easy_word``,
+py3langid's own ``classify``),
 and ``pyproject.toml`` bounds both packages' versions, so an upgrade that moves
 them fails in one place with a test that names it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import mmap as mmap_module
 from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
+    from py3langid.langid import LanguageIdentifier
 
 
 def vader_but_check(analyzer: SentimentIntensityAnalyzer, words: list[str],
@@ -48,3 +58,31 @@ def syllable_sources() -> tuple[dict[str, int], object]:
     from analysis.resources import load_syllable_table
 
     return load_syllable_table(), get_pyphen("en_US")
+
+
+def langid_identifier(model_dir: Path) -> LanguageIdentifier:
+    """py3langid's identifier with normalised probabilities (as
+    ``LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)``), built from the
+    model's arrays as ``.npy`` files in ``model_dir``
+    (:func:`analysis.resources.ensure_nltk_data` unpacks them). The two large tables are
+    mapped from disk, so only the pages a text touches are read."""
+    import numpy as np
+    from py3langid.langid import LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    def array(name: str, mmap: bool = False) -> np.ndarray:
+        loaded = np.load(model_dir / f"{name}.npy", mmap_mode="r" if mmap else None,
+                         allow_pickle=False)  # fmt: skip
+        if mmap:  # rows are read at random: no read-ahead of neighbouring pages
+            with contextlib.suppress(AttributeError, OSError):
+                loaded._mmap.madvise(mmap_module.MADV_RANDOM)
+        return loaded
+
+    nextmove = array("nextmove", mmap=True)
+    # modelio turns the transition table into an array.array; a memoryview of the mapped
+    # file reads the same unsigned integers as Python ints without copying it.
+    table = memoryview(nextmove).cast("B").cast(nextmove.dtype.char)
+    return LanguageIdentifier(
+        array("ptc", mmap=True), array("pc"), array("classes").tolist(), table,
+        array("out_feat").tolist(), norm_probs=True, tk_row=_to_array(array("nextmove_row")),
+    )  # fmt: skip

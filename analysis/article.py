@@ -25,16 +25,18 @@ import re
 import stat
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from analysis import language
 from analysis.datafiles import read_entries
 from analysis.errors import ArticleError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Articles larger than this are refused unless ``max_bytes`` says otherwise.
 #: A long news feature is about 50 kB; 2 MB is a book, not an article.
@@ -690,7 +692,7 @@ def _tokens(sentences: list[Sentence]) -> list[Token]:
     for sentence in sentences:
         text_of, offset = sentence.text, sentence.start
         where = (sentence.index, sentence.paragraph, sentence.part)
-        for kind, start, end in tokenize(text_of):
+        for kind, start, end in iter_tokens(text_of):
             tokens.append(
                 Token(len(tokens), text_of[start:end], kind, offset + start, offset + end, *where)
             )
@@ -831,8 +833,12 @@ def tokenize(text: str) -> list[tuple[TokenKind, int, int]]:
     initial takes its period (``Gen.``, ``F.``). Numbers keep decimals, thousands
     separators and a percent sign (``7.2%``, ``640,000``, ``2+2``).
     """
+    return list(iter_tokens(text))
+
+
+def iter_tokens(text: str) -> Iterator[tuple[TokenKind, int, int]]:
+    """:func:`tokenize`'s tokens one at a time (a long sentence's list is never built)."""
     abbreviations = _abbreviations()
-    tokens: list[tuple[TokenKind, int, int]] = []
     position = 0
     for match in _token_pattern().finditer(text):
         kind: TokenKind = match.lastgroup  # type: ignore[assignment]
@@ -848,8 +854,7 @@ def tokenize(text: str) -> list[tuple[TokenKind, int, int]]:
             ):
                 end += 1
         position = end
-        tokens.append((kind, start, end))
-    return tokens
+        yield kind, start, end
 
 
 # ---------------------------------------------------------------------------
@@ -863,6 +868,8 @@ def unnest_sentences(article: Article) -> pd.DataFrame:
     headline), ``part`` (headline/body), ``start``, ``end`` (character offsets
     into ``article.text``), ``n_words`` (words and numbers), ``text``.
     """
+    import pandas as pd
+
     n_words: dict[int, int] = {}
     for token in article.tokens:
         if token.kind != "punct":
@@ -888,6 +895,8 @@ def unnest_tokens(article: Article) -> pd.DataFrame:
     ``paragraph``, ``part``, ``kind`` (word/number/punct), ``start``, ``end``
     (offsets into ``article.text``), ``text``.
     """
+    import pandas as pd
+
     tokens = article.tokens
     return pd.DataFrame(
         {
@@ -929,6 +938,8 @@ def structure_table(article: Article) -> pd.DataFrame:
     ``label``, ``language``, ``in_body`` (counted by body metrics),
     ``n_sentences``, ``n_words``, ``text``.
     """
+    import pandas as pd
+
     sentences = unnest_sentences(article)
     # One pass over the sentences (a get_group per paragraph made this quadratic).
     per_paragraph = (

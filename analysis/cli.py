@@ -2,16 +2,20 @@
 
 Prints a readable summary of one article, or with ``--json`` one JSON object
 whose schema the README documents. ``-`` reads the article from standard
-input. A folder or glob pattern writes one summary row per article to
+input. A folder, a glob pattern or several paths (``a.txt b.txt``, or the files a
+shell expands ``dir/*.txt`` to) write one summary row per article to
 ``--csv`` / ``--parquet`` files (or CSV on standard output); an article that
-fails gets its error in its row. Errors print one line on standard error and exit with status 2 (bad
-input) or 1 (anything else); never a traceback.
+fails gets its error in its row, and the run ends with one line on standard
+error: ``N analysed, M failed (see the error column)``. Errors print one line on
+standard error and exit with status 2 (bad input) or 1 (anything else); never a
+traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import math
 import numbers
@@ -20,8 +24,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
-
-import pandas as pd
 
 from analysis import framing, readability, sentiment, terms
 from analysis.article import (
@@ -32,7 +34,7 @@ from analysis.article import (
     overview,
     read_bytes,
 )
-from analysis.errors import AnalysisError, ArticleError
+from analysis.errors import AnalysisError, ArticleError, UsageError
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILURE = 1
@@ -142,9 +144,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Summarise how a news article is built and framed.",
     )
     parser.add_argument(
-        "article",
-        help="a plain-text article, - for standard input, or a folder or glob of articles",
-    )
+        "articles", nargs="+", metavar="ARTICLE",
+        help="a plain-text article, - for standard input, or a folder, a glob pattern or "
+             "several paths of articles (one summary row each)",
+    )  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--encoding", default="utf-8",
                         help="encoding of the article (default utf-8; a UTF-16/32 byte-order "
@@ -168,35 +171,53 @@ def _parser() -> argparse.ArgumentParser:
 def _is_corpus(args: argparse.Namespace) -> bool:
     from analysis import corpus
 
-    return args.article != "-" and (corpus.is_many(args.article) or bool(args.csv or args.parquet))
+    if len(args.articles) > 1:
+        if "-" in args.articles:
+            raise UsageError("- (standard input) is one article: it cannot be read beside "
+                             "other paths")  # fmt: skip
+        return True
+    article = args.articles[0]
+    return article != "-" and (corpus.is_many(article) or bool(args.csv or args.parquet))
 
 
 def _run_corpus(args: argparse.Namespace) -> int:
-    """Folder or glob mode: summary rows to CSV/Parquet files, or CSV on standard output."""
+    """Folder, glob or several paths: summary rows to CSV/Parquet files, or CSV on standard
+    output; then one line on standard error with the number analysed and failed."""
     from analysis import corpus
 
     if args.encoding.lower() not in ("utf-8", "utf8") or args.max_bytes != DEFAULT_MAX_BYTES:
-        raise ArticleError("--encoding and --max-bytes apply to one article, not a folder or glob")
+        raise ArticleError("--encoding and --max-bytes apply to one article, not a folder, "
+                           "glob or several paths")  # fmt: skip
+    inputs = args.articles[0] if len(args.articles) == 1 else args.articles
     outputs = [out for out in (args.csv, args.parquet) if out]
+    errors: list[str | None] = []
     for out in outputs:
-        count = corpus.write_summaries(args.article, out, n_jobs=args.jobs, resume=args.resume)
+        count = corpus.write_summaries(inputs, out, n_jobs=args.jobs, resume=args.resume)
         print(f"{count} articles -> {out}", file=sys.stderr)
+        errors = corpus.read_errors(out)
     if not outputs:
-        result = corpus.analyze_many(args.article, n_jobs=args.jobs)
-        _write(result.summary.to_csv(index=False))
+        import pandas as pd
+
+        rows = corpus.summarize_many(inputs, n_jobs=args.jobs)
+        summary = pd.DataFrame(list(rows), columns=corpus.SUMMARY_COLUMNS)
+        _write(summary.to_csv(index=False))
+        errors = list(summary["error"])
+    failed = sum(isinstance(error, str) and error != "" for error in errors)  # NaN: none
+    print(f"{len(errors) - failed} analysed, {failed} failed (see the error column)",
+          file=sys.stderr)  # fmt: skip
     return 0
 
 
 def _read_article(args: argparse.Namespace) -> Article:
     """The one article named on the command line (``-``: standard input)."""
-    if args.article == "-":
+    if args.articles[0] == "-":
         if sys.stdin is None:
             raise ArticleError("standard input is closed: there is no article to read")
         raw = read_bytes(sys.stdin.buffer, max_bytes=args.max_bytes, name="standard input",
                          hints=CLI_HINTS)  # fmt: skip
         return article_from_bytes(raw, encoding=args.encoding, name="standard input",
                                   article_id="stdin", hints=CLI_HINTS)  # fmt: skip
-    name = args.article
+    name = args.articles[0]
     raw = read_bytes(Path(name), max_bytes=args.max_bytes, hints=CLI_HINTS)
     return article_from_bytes(raw, encoding=args.encoding, name=name, source=name,
                               hints=CLI_HINTS)  # fmt: skip
@@ -208,10 +229,16 @@ class OutputError(Exception):
 
 def strict_json(value: Any) -> Any:
     """``value`` with every NaN or infinite number replaced by None (JSON's null), so that
-    any JSON parser reads the output (``NaN`` is not JSON); NumPy numbers become Python's."""
+    any JSON parser reads the output (``NaN`` is not JSON); NumPy numbers become Python's.
+    A list or dict with nothing to replace is returned as it is, not copied (the summary
+    of a long text holds hundreds of thousands of them); a tuple becomes a list."""
     if isinstance(value, dict):
-        return {key: strict_json(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
+        items = {key: strict_json(item) for key, item in value.items()}
+        return value if all(items[key] is item for key, item in value.items()) else items
+    if isinstance(value, list):
+        entries = [strict_json(item) for item in value]
+        return value if all(a is b for a, b in zip(entries, value, strict=True)) else entries
+    if isinstance(value, tuple):
         return [strict_json(item) for item in value]
     if value is None or isinstance(value, str | bool):
         return value
@@ -220,25 +247,46 @@ def strict_json(value: Any) -> Any:
     if isinstance(value, numbers.Real):
         number = float(value)
         return number if math.isfinite(number) else None
-    if value is pd.NA or value is pd.NaT:
+    pandas = sys.modules.get("pandas")  # only a table's value can be pandas' NA (and then
+    if pandas is not None and (value is pandas.NA or value is pandas.NaT):  # pandas is loaded)
         return None
     return value
 
 
-def _write(text: str) -> None:
-    """Write ``text`` to standard output. Text the console cannot encode is refused before
-    anything is written."""
+def json_text(summary: dict[str, Any]) -> str:
+    """The summary as strict, indented JSON (``json.dumps(..., indent=2)``'s text). The
+    pieces are gathered in one growing string instead of a list of millions of small ones,
+    which is what ``json.dumps`` builds before it joins them."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
+    buffer = io.StringIO()
+    write = buffer.write
+    for chunk in encoder.iterencode(strict_json(summary)):
+        write(chunk)
+    return buffer.getvalue()
+
+
+#: Characters encoded at a time to check that the console can show a text (a long
+#: summary is checked piece by piece, not copied whole into bytes).
+_CHECK_CHARS = 1 << 20
+
+
+def _write(text: str, end: str = "") -> None:
+    """Write ``text`` then ``end`` to standard output. Text the console cannot encode is
+    refused before anything is written."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("standard output is closed")
     encoding = stream.encoding or "utf-8"
     try:
-        text.encode(encoding, stream.errors or "strict")
+        for start in range(0, len(text), _CHECK_CHARS):
+            text[start : start + _CHECK_CHARS].encode(encoding, stream.errors or "strict")
+        end.encode(encoding, stream.errors or "strict")
     except (UnicodeEncodeError, LookupError) as error:
         raise OutputError(
             f"standard output ({encoding}) cannot encode the text; set PYTHONIOENCODING=utf-8"
         ) from error
     stream.write(text)
+    stream.write(end)
     stream.flush()
 
 
@@ -280,12 +328,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if _is_corpus(args):
             return _run_corpus(args)
         summary = summarize(_read_article(args), with_textstat=args.textstat)
-        if args.json:
-            output = json.dumps(strict_json(summary), ensure_ascii=False, indent=2,
-                                allow_nan=False)  # fmt: skip
-        else:
-            output = format_summary(summary)
-        _write(output + "\n")
+        _write(json_text(summary) if args.json else format_summary(summary), end="\n")
     except AnalysisError as error:
         return _error(str(error), EXIT_BAD_INPUT)
     except BrokenPipeError:

@@ -36,8 +36,6 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from analysis import framing, readability, sentiment, terms
 from analysis.article import Article, load_article, parse_article
 from analysis.errors import ArticleError, DependencyError, UsageError, WorkerError
@@ -45,6 +43,7 @@ from analysis.errors import ArticleError, DependencyError, UsageError, WorkerErr
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
+    import pandas as pd
     import pyarrow as pa
 
 #: One item of work: the article id and a path, the article's text, or None (text missing).
@@ -129,6 +128,8 @@ def _long_tables(article: Article) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataF
 
 def analyze_article(article: Article) -> CorpusResult:
     """All the corpus tables for one article."""
+    import pandas as pd
+
     sentences, quotes, actors = _long_tables(article)
     return CorpusResult(pd.DataFrame([summary_row(article)], columns=SUMMARY_COLUMNS),
                         sentences, quotes, actors)  # fmt: skip
@@ -179,25 +180,44 @@ def _analysis_failure(item: Item, error: Exception) -> tuple[dict[str, Any], Non
 
 
 def collect_items(inputs: str | Path | Sequence[str | Path] | pd.DataFrame) -> list[Item]:
-    """Work items from a folder, a glob pattern, a file, a list of paths, or a DataFrame.
+    """Work items from a folder, a glob pattern, a file, a list of these, or a DataFrame.
 
     A folder gives its ``.txt`` files (suffix in any case; not its subfolders). A
     string naming an existing file is that file, even with ``[``, ``*`` or ``?`` in
     its name; any other string with those characters is a glob pattern (``**``
-    spans subfolders). Ids are unique: a file's id is its path relative to the
+    spans subfolders). Each entry of a list is read the same way, in order (the
+    paths a shell expands a glob to, ``a.txt b.txt``, or folders and patterns).
+    Ids are unique: a file's id is its path relative to the
     files' common folder, without the suffix (the file stem, for files of one
     folder; ``a/story`` and ``b/story`` for two ``story.txt``). A DataFrame needs
     a ``text`` column (a missing text makes that row an error row) and may have
     ``article_id`` (default: the row label), which must be unique.
 
-    Raises :class:`UsageError` for an empty string or duplicate DataFrame ids and
-    :class:`ArticleError` for a missing path, a folder without ``.txt`` files or
-    a pattern that matches nothing.
+    Raises :class:`UsageError` for an empty string (alone or in a list), an empty
+    list or duplicate DataFrame ids, and :class:`ArticleError` for a missing path,
+    a folder without ``.txt`` files or a pattern that matches nothing; all before
+    any article is read.
     """
-    if isinstance(inputs, pd.DataFrame):
+    if isinstance(inputs, (str, Path)):
+        paths = _expand(inputs)
+    elif _is_frame(inputs):
         return _frame_items(inputs)
-    paths = _expand(inputs) if isinstance(inputs, (str, Path)) else [Path(p) for p in inputs]
+    else:
+        entries = list(inputs)
+        if not entries:
+            raise UsageError("the list of inputs is empty: give at least one file, folder or "
+                             "glob pattern")  # fmt: skip
+        paths = [path for entry in entries for path in _expand(entry)]
     return list(zip(_path_ids(paths), paths, strict=True))
+
+
+def _is_frame(inputs: object) -> bool:
+    """Whether ``inputs`` is a DataFrame (pandas is imported only if it could be one)."""
+    if "pandas" not in sys.modules:  # no DataFrame can exist before pandas is imported
+        return False
+    import pandas as pd
+
+    return isinstance(inputs, pd.DataFrame)
 
 
 def is_many(argument: str | Path) -> bool:
@@ -208,6 +228,9 @@ def is_many(argument: str | Path) -> bool:
 
 
 def _expand(inputs: str | Path) -> list[Path]:
+    """The files one input names: a folder's ``.txt`` files, a file, or a pattern's matches."""
+    if not isinstance(inputs, (str, Path)):
+        raise UsageError(f"an input must be a path or a glob pattern, not {inputs!r}")
     text = str(inputs)
     if not text.strip():
         raise UsageError("the input is an empty string: give a folder, a glob pattern, a file, "
@@ -267,6 +290,8 @@ def _frame_items(frame: pd.DataFrame) -> list[Item]:
 
 
 def _missing(value: object) -> bool:
+    import pandas as pd
+
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
@@ -557,6 +582,8 @@ def analyze_many(
     failing article, or one whose worker process died, gets a summary row with
     ``error`` set and no rows in the long tables; the others go on.
     """
+    import pandas as pd
+
     effective_n_jobs(n_jobs)
     items = collect_items(inputs)
     rows, sentences, quotes, actors = [], [], [], []
@@ -608,6 +635,8 @@ def write_summaries(
     ``resume=True`` a rerun with the same inputs reads it, skips the articles in
     it and finishes the file (the count includes them).
     """
+    import pandas as pd
+
     path = Path(path)
     kind = path.suffix.lower()
     if kind not in (".csv", ".parquet"):
@@ -656,6 +685,22 @@ def write_summaries(
     return count
 
 
+def read_errors(path: str | Path) -> list[str | None]:
+    """The ``error`` column of a summary file :func:`write_summaries` wrote (``.csv`` or
+    ``.parquet``): one entry per article, None where the article was analysed."""
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        values = pq.read_table(path, columns=["error"]).column("error").to_pylist()
+    else:
+        import pandas as pd
+
+        column = pd.read_csv(path, usecols=["error"], dtype=str)["error"]
+        values = [None if pd.isna(value) else value for value in column]
+    return [value or None for value in values]
+
+
 @contextmanager
 def _sigterm_as_exit() -> Iterator[None]:
     """While a file is written, SIGTERM raises ``SystemExit(143)`` so that the workers stop
@@ -702,6 +747,8 @@ class _CsvOutput:
 
     def open(self, resume: bool) -> list[str]:
         """Start the partial file, or with ``resume`` reopen it; the ids already in it."""
+        import pandas as pd
+
         done: list[str] = []
         if resume and self.partial.is_file():
             done = self._recover()
@@ -713,6 +760,8 @@ class _CsvOutput:
         return done
 
     def _recover(self) -> list[str]:
+        import pandas as pd
+
         header = _csv(pd.DataFrame(columns=SUMMARY_COLUMNS), header=True).encode("utf-8")
         with open(self.partial, "rb+") as file:
             if file.readline() != header:
@@ -807,6 +856,7 @@ class _ParquetOutput:
         self.parts += 1
 
     def finish(self) -> None:
+        import pandas as pd
         import pyarrow.parquet as pq
 
         joined = self.partial / ".joined.parquet.tmp"
@@ -828,6 +878,7 @@ def _arrow_table(frame: pd.DataFrame) -> pa.Table:
 
 
 def _arrow_schema() -> pa.Schema:
+    import pandas as pd
     import pyarrow as pa
 
     typed = _typed(pd.DataFrame(columns=SUMMARY_COLUMNS))
@@ -852,6 +903,8 @@ def analyze_many_dask(
     is started and closed. Needs the ``dask`` extra (``pip install .[dask]``).
     Returns the same table as ``analyze_many(...).summary``.
     """
+    import pandas as pd
+
     try:
         import dask.bag as db
         from distributed import Client, LocalCluster

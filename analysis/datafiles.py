@@ -15,8 +15,9 @@ from pathlib import Path
 from analysis.errors import LexiconError
 
 
+@cache
 def data_path(name: str) -> Path:
-    """Path of a data file shipped in ``analysis/data``."""
+    """Path of a data file shipped in ``analysis/data`` (found once per name)."""
     return Path(str(resources.files("analysis").joinpath("data", name)))
 
 

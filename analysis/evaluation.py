@@ -32,12 +32,13 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal
 
 from analysis.article import Article, load_article
 from analysis.errors import AnalysisError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Overlap thresholds (shared characters / gold span length), lenient and strict.
 THRESHOLDS = (0.3, 0.8)
@@ -261,6 +262,8 @@ def _indirect(spans: Iterable[Span]) -> list[Span]:
 def summarise(scores: Sequence[ArticleScore]) -> pd.DataFrame:
     """One row per measure: ``measure``, ``value``, ``n`` (what it is computed over),
     ``detail`` (precision / recall behind an F1, or the count right)."""
+    import pandas as pd
+
     detection = {f"{t}": Counts(0, 0, 0) for t in THRESHOLDS}
     exact = indirect = Counts(0, 0, 0)
     speaker = kind = actor = [0, 0]
@@ -322,6 +325,8 @@ def quote_errors(scores: Sequence[ArticleScore]) -> pd.DataFrame:
     (``right``, ``wrong speaker``, ``no speaker``, ``wrong kind``, ``missed``,
     ``spurious``) at 0.3 overlap. Columns: ``article``, ``category``, ``gold_kind``,
     ``kind``, ``gold_speaker``, ``speaker``, ``overlap``, ``text``."""
+    import pandas as pd
+
     rows = []
     for s in scores:
         pairs = {j: (i, o) for i, j, o in match_families(s.predicted, s.gold.quotes,
@@ -361,6 +366,8 @@ TARGETS = {
 
 def against_targets(scores: Sequence[ArticleScore]) -> pd.DataFrame:
     """One row per target: ``measure``, ``value``, ``target``, ``met``."""
+    import pandas as pd
+
     table = summarise(scores).set_index("measure")
     indirect = Counts(0, 0, 0)
     for s in scores:
@@ -378,6 +385,8 @@ def error_examples(scores: Sequence[ArticleScore], category: str, n: int = 3,
                    width: int = 90) -> pd.DataFrame:  # fmt: skip
     """The first ``n`` quotes of an error category with the text around them (``context``:
     ``width`` characters either side, the quote between ⟦ ⟧)."""
+    import pandas as pd
+
     by_article = {s.article_id: s for s in scores}
     errors = quote_errors(scores)
     rows = []
@@ -394,6 +403,8 @@ def error_examples(scores: Sequence[ArticleScore], category: str, n: int = 3,
 
 def structure_errors(scores: Sequence[ArticleScore]) -> pd.DataFrame:
     """One row per article: gold and predicted sentence and paragraph counts and datelines."""
+    import pandas as pd
+
     return pd.DataFrame(
         [(s.article_id, s.gold.sentences, s.n_sentences, s.gold.paragraphs, s.n_paragraphs,
           s.gold.dateline, s.dateline) for s in scores],

@@ -28,9 +28,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 @cache
 def _identifier() -> LanguageIdentifier:
-    from py3langid import langid
+    from analysis.adapters import langid_identifier
+    from analysis.resources import LANGID_MODEL, ensure_nltk_data
 
-    return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    return langid_identifier(ensure_nltk_data() / LANGID_MODEL.nltk_path)
 
 
 def detect(text: str) -> str:

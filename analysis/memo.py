@@ -10,7 +10,11 @@ Three kinds of cache, each with one rule:
 - **Per file** (:class:`FileMemo`): a loader that reads a file by path keeps the
   parsed result under the resolved path *and a digest of the bytes read*: an
   edited file is parsed again, an unchanged one is not. At most ``maxsize``
-  files are kept (least recently used dropped first).
+  files are kept (least recently used dropped first). A file whose status
+  (size, inode, modification and change times) is the same as when it was read,
+  and which had not changed for two seconds before that read, is not read again
+  (as git trusts a file's status only when it is older than the index: a file
+  edited twice within the clock's resolution is always read).
 - **Per word** (``functools.lru_cache(WORD_CACHE_SIZE)``): pure functions of one
   word (syllables, lemmas, normalised terms) keep at most
   :data:`WORD_CACHE_SIZE` words, so memory stays flat over any vocabulary.
@@ -19,6 +23,8 @@ Three kinds of cache, each with one rule:
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
@@ -49,6 +55,19 @@ def content_key(value: object) -> object:
     the value itself (``None``, strings, numbers, tuples and frozensets of them)."""
     digest = getattr(value, "fingerprint", None)
     return value if digest is None else ("fingerprint", digest)
+
+
+#: How long before a read a file must have stopped changing for its status to be trusted.
+_SETTLED_NS = 2_000_000_000
+
+
+def _status(path: Path) -> tuple[int, ...] | None:
+    """``(size, modified, changed, inode, device)`` of ``path`` (ns), or None if unreadable."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
 class _HasMemo(Protocol):
@@ -95,13 +114,28 @@ class FileMemo(Generic[T]):
         self._what = what
         self._maxsize = maxsize
         self._kept: OrderedDict[tuple[Path, bytes], T] = OrderedDict()
+        # path -> (its status when read, the key of what was read): lets a file that has
+        # not changed since be answered without reading it again (see ``_status``).
+        self._read: dict[Path, tuple[tuple[int, ...], tuple[Path, bytes]]] = {}
 
     def __call__(self, path: str | Path) -> T:
         from analysis.datafiles import read_data_file
 
         resolved = Path(path).expanduser().resolve()
+        status = _status(resolved)
+        seen = self._read.get(resolved)
+        if status is not None and seen is not None and seen[0] == status and seen[1] in self._kept:
+            self._kept.move_to_end(seen[1])
+            return self._kept[seen[1]]
+        read_at = time.time_ns()
         text = read_data_file(resolved, self._what).removeprefix("\ufeff")
         key = (resolved, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest())
+        # A file changed within the clock's resolution of the read could change again
+        # without its status moving: only a file settled before the read is trusted.
+        if status is not None and read_at - max(status[1], status[2]) > _SETTLED_NS:
+            self._read[resolved] = (status, key)
+            if len(self._read) > 4 * self._maxsize:
+                self._read.pop(next(iter(self._read)))
         if key in self._kept:
             self._kept.move_to_end(key)
             return self._kept[key]
@@ -114,6 +148,7 @@ class FileMemo(Generic[T]):
     def cache_clear(self) -> None:
         """Forget every parsed file."""
         self._kept.clear()
+        self._read.clear()
 
     def __len__(self) -> int:
         return len(self._kept)

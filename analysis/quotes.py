@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis.article import Article
 from analysis.memo import per_article
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 OPENING_DOUBLE = "“"
 CLOSING_DOUBLE = "”"
@@ -33,7 +35,7 @@ STRAIGHT_SINGLE = "'"
 _QUOTE_MARK = re.compile("[“”\"‘’']")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteSpan:
     """A quoted span. ``start``/``end`` bound the words inside the marks;
     ``mark_start``/``mark_end`` include the marks. Offsets into ``Article.text``."""
@@ -58,8 +60,11 @@ def _closes_single(text: str, i: int) -> bool:
     return not (before.isalnum() and after.isalnum())
 
 
-def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+def find_quote_spans(text: str, paragraphs: list[tuple[int, int]], *,
+                     words_only: bool = False) -> list[QuoteSpan]:  # fmt: skip
     """Quote spans in ``text``, scanning the given ``(start, end)`` paragraph ranges in order.
+    With ``words_only``, a span with no letter or digit between its marks is left out as it
+    is found (2 MB of bare marks would otherwise make a million spans to drop).
 
     Double marks pair across paragraphs (a paragraph that reopens with a mark continues the
     quote). Single marks pair inside a double quote (a quote in a quote) and, outside one,
@@ -69,13 +74,18 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     closes anything. Inside a single-marked quote, double marks are its nested quotes.
     """
     spans: list[QuoteSpan] = []
+
+    def add(span: QuoteSpan) -> None:
+        if not words_only or _HAS_WORD.search(text, span.start, span.end):
+            spans.append(span)
+
     open_double: int | None = None  # offset of the opening mark
     open_single: int | None = None
     for number, (p_start, p_end) in enumerate(paragraphs):
         if open_double is not None:
             continues = text[p_start : p_start + 1] in (OPENING_DOUBLE, STRAIGHT_DOUBLE)
             if not continues:
-                spans.append(_span(open_double, paragraphs[number - 1][1], 1, closed=False))
+                add(_span(open_double, paragraphs[number - 1][1], 1, closed=False))
                 open_double = None
             else:
                 p_start += 1  # the continuation mark re-opens the same quote
@@ -88,14 +98,14 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             if outer_single is not None:
                 if ch in (CLOSING_SINGLE, STRAIGHT_SINGLE) and _ends_word(text, i):
                     if inner_double is not None:
-                        spans.append(_span(inner_double, i, 2, closed=False))
+                        add(_span(inner_double, i, 2, closed=False))
                         inner_double = None
-                    spans.append(_span(outer_single, i + 1, 1, closed=True))
+                    add(_span(outer_single, i + 1, 1, closed=True))
                     outer_single = None
                 elif ch in (OPENING_DOUBLE, STRAIGHT_DOUBLE) and inner_double is None:
                     inner_double = i
                 elif ch in (CLOSING_DOUBLE, STRAIGHT_DOUBLE) and inner_double is not None:
-                    spans.append(_span(inner_double, i + 1, 2, closed=True))
+                    add(_span(inner_double, i + 1, 2, closed=True))
                     inner_double = None
             elif ch == OPENING_DOUBLE or (ch == STRAIGHT_DOUBLE and open_double is None):
                 if open_double is None:
@@ -106,13 +116,13 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
                   and i > open_double + 1):  # fmt: skip
                 nested_double = i  # "They call it a "peace plan," but ...": straight marks
             elif ch in (CLOSING_DOUBLE, STRAIGHT_DOUBLE) and nested_double is not None:
-                spans.append(_span(nested_double, i + 1, 2, closed=True))
+                add(_span(nested_double, i + 1, 2, closed=True))
                 nested_double = None
             elif ch in (CLOSING_DOUBLE, STRAIGHT_DOUBLE) and open_double is not None:
                 if open_single is not None:
-                    spans.append(_span(open_single, i, 2, closed=False))
+                    add(_span(open_single, i, 2, closed=False))
                     open_single = None
-                spans.append(_span(open_double, i + 1, 1, closed=True))
+                add(_span(open_double, i + 1, 1, closed=True))
                 open_double = None
             elif open_double is not None:
                 if open_single is None and (
@@ -124,12 +134,12 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
                     and ch in (CLOSING_SINGLE, STRAIGHT_SINGLE)
                     and _closes_single(text, i)
                 ):
-                    spans.append(_span(open_single, i + 1, 2, closed=True))
+                    add(_span(open_single, i + 1, 2, closed=True))
                     open_single = None
             elif ch in (OPENING_SINGLE, STRAIGHT_SINGLE) and _starts_word(text, i):
                 outer_single = i
     if open_double is not None:
-        spans.append(_span(open_double, paragraphs[-1][1], 1, closed=False))
+        add(_span(open_double, paragraphs[-1][1], 1, closed=False))
     return sorted(spans, key=lambda s: (s.mark_start, s.level))
 
 
@@ -158,13 +168,13 @@ def article_quote_spans(article: Article) -> list[QuoteSpan]:
     """Quote spans in the article's headline and body, computed once per article. A pair of
     marks with no letter or digit between them ("", “.”) is not a quotation and is left out."""
     body_ranges = [(p.start, p.end) for p in article.paragraphs]
-    spans = find_quote_spans(article.text, body_ranges)
+    spans = find_quote_spans(article.text, body_ranges, words_only=True)
     if article.headline:
         # The headline is scanned on its own: a quote never runs from it into the body.
         headline = article.sentences[0]
-        spans = find_quote_spans(article.text, [(headline.start, headline.end)]) + spans
-    text = article.text
-    return [s for s in spans if _HAS_WORD.search(text, s.start, s.end)]
+        spans = find_quote_spans(article.text, [(headline.start, headline.end)],
+                                 words_only=True) + spans  # fmt: skip
+    return spans
 
 
 _HAS_WORD = re.compile(r"[^\W_]")
@@ -177,6 +187,8 @@ def unnest_quote_spans(article: Article) -> pd.DataFrame:
     2 = nested), ``closed``, ``start``, ``end`` (offsets of the words inside the
     marks), ``first_sentence``, ``last_sentence``, ``n_words``, ``text``.
     """
+    import pandas as pd
+
     spans = article_quote_spans(article)
     rows = []
     for number, span in enumerate(spans, start=1):

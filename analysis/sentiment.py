@@ -27,8 +27,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import pandas as pd
-
 from analysis.adapters import vader_but_check
 from analysis.article import Article
 from analysis.datafiles import data_path, read_entries
@@ -44,6 +42,7 @@ from analysis.quotes import sentence_voices
 from analysis.resources import ensure_nltk_data
 
 if TYPE_CHECKING:
+    import pandas as pd
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 POSITIVE_THRESHOLD = 0.05
@@ -245,6 +244,8 @@ def _sentences(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame
 
 @per_article
 def _sentence_table(article: Article, lexicon: Lexicon) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame(_sentence_records(article, lexicon), columns=SENTENCE_COLUMNS)
 
 
@@ -288,14 +289,23 @@ def _sentence_records(article: Article, lexicon: Lexicon) -> list[dict[str, Any]
                  "category": e.category}
                 for p, e in matches
             ],
-            "text": " ".join(sentence.text.split()),
+            "text": _one_line(sentence.text),
         })  # fmt: skip
     return rows
+
+
+def _one_line(text: str) -> str:
+    """``text`` with every run of whitespace made one space; the text itself (not a copy)
+    when it is already so, as most sentences are."""
+    joined = " ".join(text.split())
+    return text if joined == text else joined
 
 
 def evidence_table(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """One row per sentence with both methods' evidence written out for reading:
     ``word (+1.4)`` for VADER, ``term (-2.0, threat)`` for the domain lexicon."""
+    import pandas as pd
+
     table = sentence_sentiment(article, lexicon)
     return pd.DataFrame({
         "sentence": table["sentence"],
@@ -319,6 +329,8 @@ def sentiment_by(article: Article, by: str = "paragraph", lexicon: Lexicon | Non
     ``n_positive``, ``n_negative``, ``n_neutral`` (VADER labels). Means of
     sentence scores, so that every sentence counts once whatever its length.
     """
+    import pandas as pd
+
     rows = _grouped_means(article, by, lexicon)
     return pd.DataFrame(rows, columns=[by, "n_sentences", "mean_compound", "mean_domain_tone",
                                        "n_positive", "n_negative", "n_neutral"])  # fmt: skip
@@ -370,6 +382,8 @@ def unnest_evidence(article: Article, lexicon: Lexicon | None = None) -> pd.Data
     Columns: ``sentence``, ``method`` (``vader``/``domain``), ``word``, ``valence``
     (VADER: after its rules; domain: the entry's weight), ``category`` (domain only).
     """
+    import pandas as pd
+
     rows = []
     for row in _sentences(article, lexicon).itertuples(index=False):
         rows += [(row.sentence, "vader", e["word"].lower(), e["valence"], "") for e in row.evidence]
@@ -383,6 +397,8 @@ def influential_words(article: Article, lexicon: Lexicon | None = None) -> pd.Da
 
     Columns: ``method``, ``word``, ``n_sentences``, ``total_valence``, ``mean_valence``.
     """
+    import pandas as pd
+
     body = {s.index for s in article.body_sentences}
     evidence = unnest_evidence(article, lexicon)
     evidence = evidence[evidence["sentence"].isin(body)]
@@ -427,6 +443,8 @@ def vader_coverage(article: Article) -> pd.DataFrame:
     Columns: ``word``, ``count``, ``in_vader``, ``vader_valence``, ``in_domain``
     (whether the domain lexicon has a matching entry). Most frequent first.
     """
+    import pandas as pd
+
     return pd.DataFrame(coverage_records(article), columns=Coverage._fields)
 
 

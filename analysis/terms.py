@@ -26,14 +26,16 @@ import math
 import re
 from collections import Counter
 from functools import cache, lru_cache
-from typing import Literal, NamedTuple
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.article import Article, Token, tokenize
 from analysis.datafiles import read_entries
 from analysis.memo import WORD_CACHE_SIZE, per_article
 from analysis.quotes import token_in_quote
+from analysis.resources import FrequencyTable, frequency_key, load_frequency_table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TermColumn = Literal["term", "lemma"]
 
@@ -120,6 +122,8 @@ TERM_COLUMNS = list(Term._fields)
 @per_article
 def _terms(article: Article) -> pd.DataFrame:
     """:func:`unnest_terms`, computed once per article (internal: no copy)."""
+    import pandas as pd
+
     return pd.DataFrame(_term_records(article), columns=TERM_COLUMNS)
 
 
@@ -187,6 +191,8 @@ def term_counts(
     included: comparable across articles), ``rank`` (1 = most frequent; ties share).
     ``part`` is ``body``, ``headline`` or None for both.
     """
+    import pandas as pd
+
     ranked, n_selected, n_words = _ranked_counts(article, by, content_only, part)
     table = pd.DataFrame(ranked, columns=[by, "count"])
     table["relative_frequency"] = table["count"] / max(n_selected, 1)
@@ -222,6 +228,8 @@ def ngrams(
     (as tidytext does after ``unnest_tokens(token = "ngrams")``). Columns:
     ``ngram`` (words joined by spaces), ``count``; most frequent first.
     """
+    import pandas as pd
+
     terms = _select(_terms(article), part, content_only=False)
     grams: Counter[str] = Counter()
     for _, sentence in terms.groupby("sentence", sort=True):
@@ -246,6 +254,7 @@ def collocations(
     than ``min_count`` times are dropped; with ``content_only`` only bigrams of
     two content words are kept. Sorted by log-likelihood.
     """
+    import pandas as pd
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
     terms = _select(_terms(article), part, content_only=False)
@@ -272,11 +281,24 @@ def collocations(
 def reference_frequency(term: str) -> float:
     """The term's frequency in general English (wordfreq, ``en``, proportion of words).
 
-    Words wordfreq does not list get :data:`UNKNOWN_FREQUENCY`.
+    Words wordfreq does not list get :data:`UNKNOWN_FREQUENCY`. A word that is one plain
+    token (letters; ``don't``, ``u.s.``) is read from a table of wordfreq's values
+    (:func:`analysis.resources.load_frequency_table`), which saves importing wordfreq
+    and unpacking its list; any other term (a hyphen, a digit, a letter beyond ASCII) is
+    asked of wordfreq.
     """
+    word = term.lower()
+    key = frequency_key(word)
+    if key is not None:
+        return _frequency_table().get(key, UNKNOWN_FREQUENCY)
     from wordfreq import word_frequency
 
-    return word_frequency(term.lower(), "en", minimum=UNKNOWN_FREQUENCY)
+    return word_frequency(word, "en", minimum=UNKNOWN_FREQUENCY)
+
+
+@cache
+def _frequency_table() -> FrequencyTable:
+    return load_frequency_table()
 
 
 def log_likelihood(observed: float, expected: float) -> float:
@@ -318,6 +340,8 @@ def keyness(
     as in general English). Terms seen fewer than ``min_count`` times are dropped.
     Sorted by keyness, highest first.
     """
+    import pandas as pd
+
     rows = keyness_records(article, min_count=min_count, content_only=content_only, part=part)
     return pd.DataFrame(rows, columns=Keyness._fields)
 
@@ -386,6 +410,8 @@ def kwic(article: Article, term: str, window: int = 5, *, part: str | None = "bo
     sentence boundaries and is cut at the text's edges. Columns: ``sentence``,
     ``position``, ``start``, ``end``, ``left``, ``keyword``, ``right``.
     """
+    import pandas as pd
+
     if window < 0:
         raise ValueError(f"window must be 0 or more words, not {window}")
     if not any(kind != "punct" for kind, _, _ in tokenize(term)):
@@ -415,6 +441,8 @@ def term_positions(article: Article, terms: list[str], *, part: str | None = "bo
     Columns: ``query`` (as given), ``position`` (word number within the part),
     ``relative_position`` (0 = first word, 1 = last), ``sentence``, ``paragraph``, ``text``.
     """
+    import pandas as pd
+
     if isinstance(terms, str) or not terms:
         raise ValueError("terms must be a non-empty list of words or phrases, "
                          f"not {terms!r}")  # fmt: skip
@@ -448,6 +476,8 @@ def terms_by_region(article: Article, *, content_only: bool = True) -> pd.DataFr
     Long table: ``region`` (headline/body/quote/narration), ``term``, ``count``,
     ``relative_frequency`` (within the region).
     """
+    import pandas as pd
+
     terms = _terms(article)
     if content_only:
         terms = terms[terms["is_content"]]

@@ -45,3 +45,19 @@ def test_vader_explanation_with_the_but_rule_equals_polarity_scores():
              "But nothing was lost.", "Allies welcomed it but China protested angrily."]
     for text in texts:
         assert explain_vader(text).compound == sia.polarity_scores(text)["compound"], text
+
+
+def test_the_unpacked_language_model_classifies_as_py3langids_own():
+    from py3langid import langid
+
+    from analysis.language import _identifier
+
+    own = langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    texts = ["The ministers met in Tokyo to discuss the alliance.",
+             "Nagpulong ang mga ministro sa Tokyo upang pag-usapan ang alyansa.",
+             "Die Minister trafen sich in Tokio, um über das Bündnis zu sprechen.",
+             "東京で閣僚が同盟について協議した。", "ok", "", "1234 5678",
+             "SHOUTING HEADLINE ABOUT THE TALKS"]  # fmt: skip
+    for text in texts:
+        assert _identifier().classify(text) == own.classify(text), text
+    assert _identifier().classify(texts[1])[0] == "tl"

@@ -310,3 +310,70 @@ def test_ctrl_c_while_reading_standard_input():
     assert process.returncode == 130
     assert stderr.splitlines() == ["error: interrupted"]
     assert stdout == ""
+
+
+# -- several articles ----------------------------------------------------------------
+
+SHORT = "Talks end\n\nTOKYO. Japan and the United States met on Sunday.\n"
+
+
+def _two_articles(folder: Path) -> list[str]:
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(SHORT, encoding="utf-8")
+    return [str(folder / "a.txt"), str(folder / "b.txt")]
+
+
+def test_several_paths_are_one_corpus_run(tmp_path):
+    result = run(*_two_articles(tmp_path))  # as a shell passes dir/*.txt
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("article_id,source,error,")
+    assert [line.split(",")[0] for line in lines[1:]] == ["a", "b"]
+    assert result.stderr.splitlines()[-1] == "2 analysed, 0 failed (see the error column)"
+
+
+def test_a_quoted_glob_pattern_is_a_corpus_run(tmp_path):
+    _two_articles(tmp_path)
+    result = run(str(tmp_path / "*.txt"))
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 3  # the header and two rows
+    assert result.stderr.endswith("2 analysed, 0 failed (see the error column)\n")
+
+
+def test_the_summary_line_counts_the_articles_that_failed(tmp_path):
+    good, _ = _two_articles(tmp_path)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary" * 50)
+    out = tmp_path / "summary.csv"
+    result = run(good, str(bad), "--csv", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [f"2 articles -> {out}",
+                                          "1 analysed, 1 failed (see the error column)"]
+    assert out.read_text(encoding="utf-8").count("ArticleError") == 1
+
+
+def test_standard_input_beside_paths_is_a_usage_error(tmp_path):
+    good, _ = _two_articles(tmp_path)
+    assert "cannot be read beside other paths" in one_line_error(run(good, "-"))
+
+
+def test_a_missing_path_among_several_stops_before_any_work(tmp_path):
+    good, _ = _two_articles(tmp_path)
+    result = run(good, str(tmp_path / "nope.txt"))
+    assert result.returncode == 2 and result.stdout == ""
+    assert "nope.txt: no such file or folder" in one_line_error(result)
+
+
+def test_json_text_equals_json_dumps_and_strict_json_copies_only_what_it_changes():
+    from analysis import load_article
+    from analysis.cli import json_text, strict_json, summarize
+
+    summary = summarize(load_article(SEED))
+    expected = json.dumps(strict_json(summary), ensure_ascii=False, indent=2, allow_nan=False)
+    assert json_text(summary) == expected
+    clean = {"a": [1, 2.5, "x"], "b": {"c": None}}
+    assert strict_json(clean) is clean  # nothing to replace: not copied
+    dirty = {"a": [1, float("nan")], "b": {"c": None}}
+    fixed = strict_json(dirty)
+    assert fixed == {"a": [1, None], "b": {"c": None}}
+    assert fixed["b"] is dirty["b"] and dirty["a"][1] != dirty["a"][1]  # the input is unchanged

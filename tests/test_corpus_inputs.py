@@ -127,3 +127,41 @@ def test_missing_dask_is_a_dependency_error(tmp_path, monkeypatch):
     with pytest.raises(DependencyError, match=r"needs dask and distributed.*pip install") as caught:
         corpus.analyze_many_dask(tmp_path)
     assert isinstance(caught.value, AnalysisError) and not isinstance(caught.value, ArticleError)
+
+
+def test_each_entry_of_a_list_is_a_file_folder_or_pattern(tmp_path):
+    for folder in ("x", "y", "z"):
+        (tmp_path / folder).mkdir()
+        for name in ("one.txt", "two.txt"):
+            (tmp_path / folder / name).write_text(SHORT, encoding="utf-8")
+    items = collect_items([tmp_path / "x", str(tmp_path / "y" / "t*.txt"),
+                           str(tmp_path / "z" / "one.txt")])  # fmt: skip
+    assert [i for i, _ in items] == ["x/one", "x/two", "y/two", "z/one"]
+
+
+def test_an_empty_list_or_an_empty_entry_is_a_usage_error(tmp_path, monkeypatch):
+    (tmp_path / "here.txt").write_text(SHORT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # an empty entry must not read this folder
+    with pytest.raises(UsageError, match="list of inputs is empty"):
+        analyze_many([], progress=False)
+    with pytest.raises(UsageError, match="empty string"):
+        analyze_many([str(tmp_path / "here.txt"), ""], progress=False)
+    with pytest.raises(UsageError, match="not 3"):
+        collect_items([3])  # type: ignore[list-item]
+
+
+def test_a_missing_path_in_a_list_is_an_error_not_an_error_row(tmp_path):
+    (tmp_path / "here.txt").write_text(SHORT, encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"nope\.txt: no such file or folder"):
+        analyze_many([tmp_path / "here.txt", tmp_path / "nope.txt"], progress=False)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_read_errors_gives_the_error_column_of_a_summary_file(tmp_path, suffix):
+    (tmp_path / "good.txt").write_text(SHORT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    out = tmp_path / f"summary{suffix}"
+    assert write_summaries(tmp_path, out, progress=False) == 2
+    errors = corpus.read_errors(out)
+    assert errors[1] is None  # good.txt, after empty.txt
+    assert errors[0].startswith("ArticleError: ") and "empty" in errors[0]

@@ -35,3 +35,17 @@ def test_the_whole_analysis_finishes_on_bad_shapes(shape, tmp_path):
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["sentences"] >= 1
+
+
+def test_marks_with_no_word_between_them_are_dropped_as_they_are_found():
+    from analysis.article import iter_tokens, tokenize
+    from analysis.quotes import find_quote_spans
+
+    text = '"" and "yes"'  # marks at 0, 1, 7 and 11
+    every = find_quote_spans(text, [(0, len(text))])
+    assert [(s.start, s.end) for s in every] == [(1, 1), (8, 11)]
+    kept = find_quote_spans(text, [(0, len(text))], words_only=True)
+    assert [(s.start, s.end) for s in kept] == [(8, 11)]
+    assert list(iter_tokens(text)) == tokenize(text) == [
+        ("punct", 0, 1), ("punct", 1, 2), ("word", 3, 6), ("punct", 7, 8), ("word", 8, 11),
+        ("punct", 11, 12)]

@@ -141,3 +141,32 @@ def test_fifty_thousand_distinct_words_leave_every_word_cache_at_its_bound():
         info = function.cache_info()
         assert info.maxsize == WORD_CACHE_SIZE, name
         assert info.currsize == WORD_CACHE_SIZE, name
+
+
+def test_file_memo_reads_a_settled_unchanged_file_once(tmp_path, monkeypatch):
+    from analysis import datafiles
+
+    path = tmp_path / "words.txt"
+    path.write_text("alpha\n", encoding="utf-8")
+    reads = []
+    real = datafiles.read_data_file
+    monkeypatch.setattr(datafiles, "read_data_file", lambda p, w: reads.append(p) or real(p, w))
+    memo = FileMemo(lambda text, name: text, what="word list")
+    monkeypatch.setattr("analysis.memo._SETTLED_NS", -(10**20))  # as if written long ago
+    assert memo(path) == memo(path) == "alpha\n"
+    assert len(reads) == 1
+    path.write_text("omega\n", encoding="utf-8")  # same size: the status still moves
+    assert memo(path) == "omega\n" and len(reads) == 2
+
+
+def test_file_memo_rereads_a_file_changed_just_before_the_read(tmp_path, monkeypatch):
+    from analysis import datafiles
+
+    path = tmp_path / "words.txt"
+    path.write_text("alpha\n", encoding="utf-8")
+    reads = []
+    real = datafiles.read_data_file
+    monkeypatch.setattr(datafiles, "read_data_file", lambda p, w: reads.append(p) or real(p, w))
+    memo = FileMemo(lambda text, name: text, what="word list")
+    assert memo(path) == memo(path) == "alpha\n"
+    assert len(reads) == 2  # not settled: read each time, compared by content

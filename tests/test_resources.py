@@ -86,3 +86,50 @@ def test_the_syllable_table_equals_nltks_cmu_dictionary_for_every_word():
     assert table.keys() == pronunciations.keys()
     for word, variants in pronunciations.items():
         assert table[word] == sum(phone[-1].isdigit() for phone in variants[0]), word
+
+
+def test_frequency_keys_are_the_shapes_wordfreq_keeps_as_one_token():
+    from analysis.resources import frequency_key
+
+    assert frequency_key("alliance") == "alliance"
+    assert frequency_key("u.s.") == "u.s"  # a final period is not part of the token
+    assert frequency_key("dr.") == "dr"
+    assert frequency_key("don't") == "don't"
+    for other in ("co-production", "covid-19", "116th", "paweł", "u.s..", ".", "", "'s"):
+        assert frequency_key(other) is None, other  # asked of wordfreq itself
+
+
+def _article_terms() -> set[str]:
+    from analysis import load_article
+    from analysis.terms import _term_records
+
+    root = Path(__file__).resolve().parent.parent
+    paths = [root / "seeds" / "us_japan_2plus2_security_talks_2024.txt",
+             *sorted((root / "eval" / "articles").glob("*.txt"))]  # fmt: skip
+    return {record.term for path in paths for record in _term_records(load_article(path))}
+
+
+def test_reference_frequency_equals_wordfreq_on_every_word_of_the_seed_and_eval_set():
+    from wordfreq import word_frequency
+
+    from analysis.terms import UNKNOWN_FREQUENCY, reference_frequency
+
+    words = _article_terms() | {"u.s.", "xyzzyq", "zz.qq", "don't", "hadn't."}
+    assert len(words) > 3000
+    for word in words:
+        expected = word_frequency(word.lower(), "en", minimum=UNKNOWN_FREQUENCY)
+        assert reference_frequency(word) == expected, word
+
+
+def test_the_frequency_table_equals_wordfreq_with_and_without_a_final_period():
+    import random
+
+    from wordfreq import word_frequency
+
+    table = resources.load_frequency_table()
+    joined = [word for word in table if not word.isalpha()]  # don't, u.s: every one
+    assert "u.s" in joined and "don't" in joined
+    sample = joined + random.Random(5).sample(sorted(table), 3000)
+    for word in sample:
+        assert table[word] == word_frequency(word, "en"), word
+        assert table[word] == word_frequency(word + ".", "en"), word

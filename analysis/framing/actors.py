@@ -14,9 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
-from typing import NamedTuple
-
-import pandas as pd
+from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.article import Article
 from analysis.datafiles import data_path, parse_entries
@@ -24,6 +22,9 @@ from analysis.errors import LexiconError
 from analysis.memo import FileMemo, fingerprint, per_article
 from analysis.quotes import article_quote_spans
 from analysis.terms import is_stopword
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ACTOR_KINDS = ("alias", "person", "exclude")
 
@@ -181,6 +182,8 @@ def mention_table(article: Article, dictionary: ActorDictionary | None = None) -
 
 @per_article
 def _mention_table(article: Article, dictionary: ActorDictionary) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame(_mentions(article, dictionary), columns=MENTION_COLUMNS)
 
 
@@ -245,6 +248,8 @@ def salience_table(article: Article, dictionary: ActorDictionary | None = None) 
 
 @per_article
 def _salience_table(article: Article, dictionary: ActorDictionary) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame(_salience(article, dictionary), columns=SALIENCE_COLUMNS)
 
 
@@ -293,6 +298,8 @@ def suggest_actors(article: Article, dictionary: ActorDictionary | None = None) 
     appears capitalised inside a sentence; month and day names are skipped.
     Columns: ``phrase``, ``count``, ``sentences``. Candidates, not verdicts.
     """
+    import pandas as pd
+
     dictionary = dictionary or load_actor_dictionary()
     covered = Spans([  # every dictionary name, the excluded ones (South China Sea) included
         (sentence.start + m.start(), sentence.start + m.end())

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import NamedTuple
-
-import pandas as pd
+from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.article import Article
 from analysis.datafiles import data_path
 from analysis.lexicon import Lexicon, lexicon_matches, matchable_words, parse_lexicon
 from analysis.memo import FileMemo, per_article
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _read_frame_lexicon = FileMemo(
     lambda text, name: parse_lexicon(text, name=name, weighted=False), what="frame lexicon"
@@ -56,6 +57,8 @@ def unnest_frame_triggers(article: Article, frames: Lexicon | None = None) -> pd
 
 @per_article
 def _trigger_table(article: Article, frames: Lexicon) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame(_triggers(article, frames), columns=TRIGGER_COLUMNS)
 
 
@@ -81,6 +84,8 @@ def _triggers(article: Article, frames: Lexicon) -> list[Trigger]:
 def sentence_frames(article: Article, frames: Lexicon | None = None) -> pd.DataFrame:
     """One row per sentence: a column per frame (words found), ``dominant_frame`` (most
     words; ties in lexicon order; None without any), ``triggers`` (``frame: words``), ``text``."""
+    import pandas as pd
+
     frames = frames or load_frames()
     names = frames.categories
     counts: dict[int, Counter[str]] = {}

@@ -11,9 +11,7 @@ paradigm. *Journal of Communication* 43(4), 51–58.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-import pandas as pd
+from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.article import Article
 from analysis.framing.actors import (
@@ -26,6 +24,9 @@ from analysis.framing.frames import frame_totals, load_frames, trigger_records
 from analysis.framing.speakers import quote_records, quote_share_records
 from analysis.lexicon import Lexicon
 from analysis.sentiment import sentence_records
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Frames a problem is named in, and frames a remedy is named in (Entman 1993).
 PROBLEM_FRAMES = ("conflict_threat",)
@@ -50,6 +51,8 @@ def actor_frames(article: Article, *, dictionary: ActorDictionary | None = None,
 
     Index: actor (by salience, actors with a body mention); columns: the frames.
     """
+    import pandas as pd
+
     frames = frames or load_frames()
     framed: dict[int, set[str]] = {}
     for trigger in trigger_records(article, frames):
@@ -78,6 +81,8 @@ def actor_tone(article: Article, *, dictionary: ActorDictionary | None = None) -
     Columns: ``actor``, ``n_sentences``, ``mean_compound`` (VADER),
     ``mean_domain_tone`` (security lexicon), ``sentences``.
     """
+    import pandas as pd
+
     return pd.DataFrame(actor_tone_records(article, dictionary), columns=ActorTone._fields)
 
 
@@ -117,6 +122,8 @@ def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None =
     ``remedy_words``, ``role``, ``problem_evidence`` and ``remedy_evidence``
     (``sentence: word`` pairs), ``problem_sentences``, ``remedy_sentences``.
     """
+    import pandas as pd
+
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
     for m in mention_records(article, dictionary):
         by_sentence.setdefault(m.sentence, []).append((m.start, m.end, m.actor))

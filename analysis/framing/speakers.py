@@ -19,9 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal, NamedTuple
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.article import Article, Sentence, Token
 from analysis.framing.actors import (
@@ -52,6 +50,9 @@ from analysis.framing.places import place_in, place_of
 from analysis.memo import per_article
 from analysis.quotes import article_quote_spans
 from analysis.terms import stopwords
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 QuoteKind = Literal["direct", "partial", "term", "indirect"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "term", "indirect")
@@ -182,6 +183,8 @@ def quote_table(article: Article, dictionary: ActorDictionary | None = None) -> 
 
 @per_article
 def _quote_table(article: Article, dictionary: ActorDictionary) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame(_quotes(article, dictionary), columns=QUOTE_COLUMNS)
 
 
@@ -829,6 +832,8 @@ def quote_share(article: Article, by: Literal["speaker", "actor"] = "speaker",
     ``word_share`` (of all attributed and unattributed quotations; ``(unattributed)`` as
     key means not attributed). Most quoted words first.
     """
+    import pandas as pd
+
     rows = quote_share_records(article, by, dictionary)
     return pd.DataFrame(rows, columns=[by, *QuoteShare._fields[1:]])
 
