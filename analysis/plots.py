@@ -112,7 +112,7 @@ def show(figure: Figure) -> Shown:
     return Shown(buffer.getvalue(), width, figure.get_label() or "A chart without a title.")
 
 
-def _finish(figure: Figure, axes, title: str, subtitle: str = "") -> Figure:
+def finish(figure: Figure, axes, title: str, subtitle: str = "") -> Figure:
     """Title (the finding) and subtitle (what is measured) at the left; alt text; layout."""
     if not title:
         raise UsageError("a chart needs a title that states its finding")
@@ -168,7 +168,7 @@ def grade_chart(
     axes.set_xlim(0, top)
     axes.set_xlabel("US school grade")
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    return _finish(figure, axes, title, subtitle)
+    return finish(figure, axes, title, subtitle)
 
 
 def histogram(values: Sequence[float], *, bins: int = 10, xlabel: str, title: str,
@@ -186,7 +186,7 @@ def histogram(values: Sequence[float], *, bins: int = 10, xlabel: str, title: st
     axes.set_xlabel(xlabel)
     axes.set_ylabel("count")
     axes.legend(fontsize=8)
-    return _finish(figure, axes, title, subtitle)
+    return finish(figure, axes, title, subtitle)
 
 
 def labelled_scatter(table: pd.DataFrame, *, x: str, y: str, label: str, title: str,
@@ -206,7 +206,7 @@ def labelled_scatter(table: pd.DataFrame, *, x: str, y: str, label: str, title: 
     axes.margins(x=0.25, y=0.2)
     axes.set_xlabel(xlabel or display(x))
     axes.set_ylabel(ylabel or display(y))
-    return _finish(figure, axes, title, subtitle)
+    return finish(figure, axes, title, subtitle)
 
 
 def line_chart(
@@ -230,7 +230,7 @@ def line_chart(
     if len(table) <= 30:
         axes.set_xticks(list(table[x]))
     axes.legend(fontsize=8)
-    return _finish(figure, axes, title, subtitle)
+    return finish(figure, axes, title, subtitle)
 
 
 def bars(
@@ -267,7 +267,7 @@ def bars(
     if low < 0:
         axes.axvline(0, color="#999", linewidth=0.8)
     axes.set_xlabel(xlabel or display(value))
-    return _finish(figure, axes, title, subtitle)
+    return finish(figure, axes, title, subtitle)
 
 
 def group_means(
@@ -299,7 +299,7 @@ def group_means(
     axes.grid(axis="y", color="#eee")
     axes.set_xlabel(xlabel)
     axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    return _finish(figure, axes, title, subtitle)
+    return finish(figure, axes, title, subtitle)
 
 
 def arc_chart(arc: pd.DataFrame, *, title: str, subtitle: str = "", movers: int = 3,
@@ -334,7 +334,7 @@ def arc_chart(arc: pd.DataFrame, *, title: str, subtitle: str = "", movers: int 
     axes.set_xlabel("body sentence")
     axes.set_ylabel("tone (−1 to +1)")
     axes.legend(fontsize=8, loc="lower right")
-    return _finish(figure, axes, title, subtitle)
+    return finish(figure, axes, title, subtitle)
 
 
 def dispersion_plot(positions: pd.DataFrame, *, order: Sequence[str], n_words: int,
@@ -353,7 +353,7 @@ def dispersion_plot(positions: pd.DataFrame, *, order: Sequence[str], n_words: i
     axes.set_ylim(len(order) - 0.5, -0.5)
     axes.set_xlim(0, max(n_words, 1))
     axes.set_xlabel("word position in the body")
-    return _finish(figure, axes, title, subtitle)
+    return finish(figure, axes, title, subtitle)
 
 
 def keyness_chart(key: pd.DataFrame, *, title: str, subtitle: str = "", n: int = 15,
@@ -384,7 +384,7 @@ def keyness_chart(key: pd.DataFrame, *, title: str, subtitle: str = "", n: int =
     axes.axvline(0, color="#999", linewidth=0.8)
     axes.set_xlim(min(0.0, min(values)) * 1.2, max(0.0, max(values)) * 1.15 + 1)
     axes.set_xlabel("keyness: signed log-likelihood (G²) against general English")
-    return _finish(figure, axes, title, subtitle)
+    return finish(figure, axes, title, subtitle)
 
 
 def heatmap(table: pd.DataFrame, *, title: str, subtitle: str = "",
@@ -409,4 +409,4 @@ def heatmap(table: pd.DataFrame, *, title: str, subtitle: str = "",
             axes.text(column, row, f"{value:g}", ha="center", va="center", fontsize=9,
                       color="white" if value > top / 2 else "black")  # fmt: skip
     figure.colorbar(image, ax=axes, label=value_label)
-    return _finish(figure, axes, title, subtitle)
+    return finish(figure, axes, title, subtitle)

@@ -312,3 +312,25 @@ def test_the_same_article_twice_gets_two_labels_and_no_difference():
     diff = value(result.differences, table="salience", key="China", measure="sentence_share")
     # identical texts draw identical resamples: the difference is 0 in every one
     assert (diff["difference"], diff["ci_low"], diff["ci_high"], diff["clear"]) == (0, 0, 0, False)
+
+
+def test_charts_state_their_finding_in_colour_blind_safe_colours(tiny):
+    from analysis.comparison import interval_chart, keyness_chart
+    from analysis.plots import OKABE_ITO
+
+    figure = interval_chart(tiny.salience, "actor", "sentence_share", title="A finding",
+                            subtitle="what is measured")  # fmt: skip
+    assert figure.get_label() == "A finding. what is measured"
+    from matplotlib.colors import to_hex
+
+    colours = {to_hex(c) for dots in figure.axes[0].collections
+               for c in (*dots.get_facecolor(), *dots.get_edgecolor())} - {"#ffffff"}  # fmt: skip
+    assert colours == {OKABE_ITO[4].lower(), OKABE_ITO[5].lower()}  # blue and vermillion
+    with pytest.raises(UsageError, match="title"):
+        interval_chart(tiny.salience, "actor", "sentence_share", title="")
+    with pytest.raises(UsageError, match="nothing to chart"):
+        interval_chart(tiny.salience, "actor", "no_such_measure", title="t")
+    article = tiny.keyness["article_id"].iloc[0]
+    assert keyness_chart(tiny.keyness, article, title="Key terms").get_label() == "Key terms."
+    with pytest.raises(UsageError, match="nothing to chart"):
+        keyness_chart(tiny.keyness, "no such article", title="t")

@@ -518,16 +518,22 @@ def _term_table(article: Article, source: Article) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TERM_COLUMNS)
 
 
-STATUS_COLOURS = {"quoted": "#1f5f9e", "altered_quote": "#a64b79", "paraphrased": "#4c9a5b",
-                  "omitted": "#6e6e6e"}  # fmt: skip
+#: Okabe-Ito colours (:data:`analysis.plots.OKABE_ITO`), safe for colour-blind readers.
+STATUS_COLOURS = {"quoted": "#0072B2", "altered_quote": "#CC79A7", "paraphrased": "#009E73",
+                  "omitted": "#999999"}  # fmt: skip
 
 
-def selection_chart(result: Selection, *, title: str = "") -> Figure:
+def selection_chart(result: Selection, *, title: str, subtitle: str = "") -> Figure:
     """Source sentences (x, in the source's order) against the article sentence that tells
-    each (``told_in``; y, top = headline); omitted passages as crosses along the bottom."""
+    each (``told_in``; y, top = headline); omitted passages as crosses along the bottom.
+    ``title`` states the finding (:func:`analysis.plots.finish`)."""
     from matplotlib.figure import Figure
 
+    from analysis.plots import finish
+
     table = result.source
+    if table.empty:
+        raise UsageError("nothing to chart: the source has no sentence")
     n_article = int(result.article["sentence"].max()) + 1 if len(result.article) else 1
     figure = Figure(figsize=(8, 3.8))
     axes = figure.subplots()
@@ -547,11 +553,9 @@ def selection_chart(result: Selection, *, title: str = "") -> Figure:
     axes.set_ylabel("article sentence that tells it")
     axes.set_ylim(n_article + 1, -0.7)
     axes.axhline(n_article, color="#ddd", linewidth=0.8)
-    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    axes.set_title(title, loc="left")
+    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     axes.grid(color="#f0f0f0")
-    figure.tight_layout()
-    return figure
+    return finish(figure, axes, title, subtitle)
 
 
 __all__ = [

@@ -652,15 +652,19 @@ def _resampled_indices(boot: _Resamples, counts: dict[str, np.ndarray]
 # Charts (matplotlib ``Figure`` objects, no pyplot state, as in :mod:`analysis.plots`)
 
 
-def interval_chart(table: pd.DataFrame, key: str, measure: str, *, title: str = "",
-                   xlabel: str = "", keys: Sequence[str] | None = None) -> Figure:  # fmt: skip
-    """One row per key, one dot per article with its bootstrap interval as a line; a value
-    without an interval is drawn as a hollow dot."""
+def interval_chart(table: pd.DataFrame, key: str, measure: str, *, title: str,
+                   subtitle: str = "", xlabel: str = "",
+                   keys: Sequence[str] | None = None) -> Figure:  # fmt: skip
+    """One row per key, one dot per article (Okabe-Ito colours) with its bootstrap interval as
+    a line; a value without an interval is drawn as a hollow dot. ``title`` states the finding
+    (:func:`analysis.plots.finish`)."""
     from matplotlib.figure import Figure
 
-    from analysis.plots import PALETTE
+    from analysis.plots import OKABE_ITO, finish
 
     rows = table[table["measure"] == measure]
+    if rows.empty:
+        raise UsageError(f"nothing to chart: no {measure.replace('_', ' ')} to show")
     order = list(keys) if keys is not None else list(dict.fromkeys(rows[key]))
     articles = list(dict.fromkeys(rows["article_id"]))
     figure = Figure(figsize=(8, 0.5 * len(order) * max(len(articles), 2) / 2 + 1.6))
@@ -668,7 +672,7 @@ def interval_chart(table: pd.DataFrame, key: str, measure: str, *, title: str = 
     step = 0.6 / max(len(articles), 1)
     for number, article in enumerate(articles):
         mine = rows[rows["article_id"] == article].set_index(key)
-        colour = PALETTE[number % len(PALETTE)]
+        colour = OKABE_ITO[(4, 5, 2, 0, 1, 6)[number % 6]]
         axes.scatter([], [], color=colour, label=article)  # the legend's entry
         for position, name in enumerate(order):
             if name not in mine.index:
@@ -683,28 +687,28 @@ def interval_chart(table: pd.DataFrame, key: str, measure: str, *, title: str = 
     axes.set_yticks(range(len(order)), order)
     axes.set_ylim(len(order) - 0.5, -0.5)
     axes.set_xlabel(xlabel or measure.replace("_", " "))
-    axes.set_title(title, loc="left")
-    axes.legend(fontsize=8, loc="best")
+    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     axes.grid(axis="x", color="#eee")
-    figure.tight_layout()
-    return figure
+    return finish(figure, axes, title, subtitle)
 
 
-def keyness_chart(keyness: pd.DataFrame, article_id: str, *, n: int = 10,
-                  title: str = "") -> Figure:  # fmt: skip
+def keyness_chart(keyness: pd.DataFrame, article_id: str, *, n: int = 10, title: str,
+                  subtitle: str = "") -> Figure:  # fmt: skip
     """A diverging bar chart of G² for one target (after quanteda's ``textplot_keyness``): its
     ``n`` most key terms to the right, the ``n`` terms the others use most to the left."""
     from matplotlib.figure import Figure
 
-    from analysis.plots import PALETTE
+    from analysis.plots import PAIR, finish
 
     rows = keyness[keyness["article_id"] == article_id]
     top = rows[rows["log_likelihood"] > 0].head(n)
     bottom = rows[rows["log_likelihood"] < 0].tail(n)
     chosen = pd.concat([top, bottom])
+    if chosen.empty:
+        raise UsageError(f"nothing to chart: no key term of {article_id}")
     figure = Figure(figsize=(7, 0.28 * len(chosen) + 1.4))
     axes = figure.subplots()
-    colours = [PALETTE[0] if g > 0 else PALETTE[1] for g in chosen["log_likelihood"]]
+    colours = [PAIR[0] if g > 0 else PAIR[1] for g in chosen["log_likelihood"]]
     axes.barh(range(len(chosen)), chosen["log_likelihood"], color=colours)
     axes.set_yticks(range(len(chosen)), chosen["term"])
     axes.set_ylim(len(chosen) - 0.5, -0.5)
@@ -712,9 +716,7 @@ def keyness_chart(keyness: pd.DataFrame, article_id: str, *, n: int = 10,
     for threshold in (-3.84, 3.84):
         axes.axvline(threshold, color="#999", linewidth=0.8, linestyle=":")
     axes.set_xlabel("signed G² (dotted: p = 0.05)")
-    axes.set_title(title, loc="left")
-    figure.tight_layout()
-    return figure
+    return finish(figure, axes, title, subtitle)
 
 
 __all__ = [
