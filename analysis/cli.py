@@ -21,7 +21,7 @@ import math
 import numbers
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -130,16 +130,16 @@ def _positive_int(value: str) -> int:
     return number
 
 
-class _Parser(argparse.ArgumentParser):
+class OneLineParser(argparse.ArgumentParser):
     """argparse, with a usage error on one line like every other error."""
 
     def error(self, message: str) -> NoReturn:
-        _error(f"{message} (see python -m analysis --help)", EXIT_BAD_INPUT)
+        report_error(f"{message} (see {self.prog} --help)", EXIT_BAD_INPUT)
         sys.exit(EXIT_BAD_INPUT)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = OneLineParser(
         prog="python -m analysis",
         description="Summarise how a news article is built and framed.",
     )
@@ -200,7 +200,7 @@ def _run_corpus(args: argparse.Namespace) -> int:
 
         rows = corpus.summarize_many(inputs, n_jobs=args.jobs)
         summary = pd.DataFrame(list(rows), columns=corpus.SUMMARY_COLUMNS)
-        _write(summary.to_csv(index=False))
+        write_stdout(summary.to_csv(index=False))
         errors = list(summary["error"])
     failed = sum(isinstance(error, str) and error != "" for error in errors)  # NaN: none
     print(f"{len(errors) - failed} analysed, {failed} failed (see the error column)",
@@ -270,7 +270,7 @@ def json_text(summary: dict[str, Any]) -> str:
 _CHECK_CHARS = 1 << 20
 
 
-def _write(text: str, end: str = "") -> None:
+def write_stdout(text: str, end: str = "") -> None:
     """Write ``text`` then ``end`` to standard output. Text the console cannot encode is
     refused before anything is written."""
     stream = sys.stdout
@@ -301,7 +301,8 @@ def _silence_stdout() -> None:
         sys.stdout = None  # type: ignore[assignment]
 
 
-def _error(message: str, status: int) -> int:
+def report_error(message: str, status: int) -> int:
+    """Print ``error: message`` on standard error; return ``status``."""
     # When standard error itself is gone, the exit status is all that is left.
     with contextlib.suppress(OSError, ValueError, AttributeError):
         print(f"error: {message}", file=sys.stderr, flush=True)
@@ -319,30 +320,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:
-        return _error("interrupted", EXIT_INTERRUPTED)
+        return report_error("interrupted", EXIT_INTERRUPTED)
 
 
 def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
+    return guarded(lambda: _run(args), what="the summary")
+
+
+def _run(args: argparse.Namespace) -> int:
+    if _is_corpus(args):
+        return _run_corpus(args)
+    summary = summarize(_read_article(args), with_textstat=args.textstat)
+    write_stdout(json_text(summary) if args.json else format_summary(summary), end="\n")
+    return 0
+
+
+def guarded(run: Callable[[], int], *, what: str) -> int:
+    """``run()``'s exit status, with every failure turned into one line on standard error and
+    its status: bad input (:class:`AnalysisError`) 2; a closed pipe, an output that cannot
+    take ``what``, a full disk or anything unexpected 1. Never a traceback."""
     try:
-        if _is_corpus(args):
-            return _run_corpus(args)
-        summary = summarize(_read_article(args), with_textstat=args.textstat)
-        _write(json_text(summary) if args.json else format_summary(summary), end="\n")
+        return run()
     except AnalysisError as error:
-        return _error(str(error), EXIT_BAD_INPUT)
+        return report_error(str(error), EXIT_BAD_INPUT)
     except BrokenPipeError:
         _silence_stdout()
-        return _error("standard output was closed before the summary was written "
-                      "(broken pipe)", EXIT_FAILURE)  # fmt: skip
+        return report_error(f"standard output was closed before {what} was written "
+                            "(broken pipe)", EXIT_FAILURE)  # fmt: skip
     except OutputError as error:
         _silence_stdout()
-        return _error(str(error), EXIT_FAILURE)
+        return report_error(str(error), EXIT_FAILURE)
     except OSError as error:
         if error.filename is None:  # writing standard output failed (e.g. a full disk)
             _silence_stdout()
-            return _error(f"cannot write the output ({error.strerror or error})", EXIT_FAILURE)
-        return _error(f"{error.filename}: {error.strerror or error}", EXIT_FAILURE)
+            return report_error(f"cannot write the output ({error.strerror or error})",
+                                EXIT_FAILURE)  # fmt: skip
+        return report_error(f"{error.filename}: {error.strerror or error}", EXIT_FAILURE)
     except Exception as error:
-        return _error(f"unexpected {type(error).__name__}: {error}", EXIT_FAILURE)
-    return 0
+        return report_error(f"unexpected {type(error).__name__}: {error}", EXIT_FAILURE)

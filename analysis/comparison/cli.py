@@ -8,46 +8,29 @@ usage, 1 when the output cannot be written or for an unexpected failure, 130 for
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from analysis.errors import AnalysisError
+from analysis.cli import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERRUPTED,
+    OneLineParser,
+    guarded,
+    report_error,
+    write_stdout,
+)
 
-EXIT_BAD_INPUT = 2
-EXIT_FAILURE = 1
-EXIT_INTERRUPTED = 130
 SUBCOMMANDS = ("compare", "selection")
-
-
-class _OutputError(Exception):
-    """Standard output cannot take the result."""
-
-
-def _error(message: str, status: int) -> int:
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        print(f"error: {message}", file=sys.stderr, flush=True)
-    return status
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with a usage error on one line like every other error."""
-
-    def error(self, message: str) -> NoReturn:
-        _error(f"{message} (see {self.prog} --help)", EXIT_BAD_INPUT)
-        sys.exit(EXIT_BAD_INPUT)
 
 
 def _parser(command: str) -> argparse.ArgumentParser:
     if command == "compare":
-        parser = _Parser(prog="python -m analysis compare",
+        parser = OneLineParser(prog="python -m analysis compare",
                          description="Two or more articles side by side: salience, voices, "
                                      "frames, tone, readability, key terms.")  # fmt: skip
         parser.add_argument("articles", nargs="+", metavar="ARTICLE",
@@ -58,7 +41,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--top", type=int, default=20, metavar="N",
                             help="key terms per article (default 20)")  # fmt: skip
     else:
-        parser = _Parser(prog="python -m analysis selection",
+        parser = OneLineParser(prog="python -m analysis selection",
                          description="What an article took from its source document.")
         parser.add_argument("article", help="the plain-text article")
         parser.add_argument("source", help="the source document it reports (plain text)")
@@ -222,29 +205,6 @@ def _lemma(lemma: str, forms: list[str]) -> str:
 # Running
 
 
-def _write(text: str) -> None:
-    stream = sys.stdout
-    if stream is None:
-        raise _OutputError("standard output is closed")
-    encoding = stream.encoding or "utf-8"
-    try:
-        text.encode(encoding, stream.errors or "strict")
-    except (UnicodeEncodeError, LookupError) as error:
-        raise _OutputError(f"standard output ({encoding}) cannot encode the text; "
-                           "set PYTHONIOENCODING=utf-8") from error  # fmt: skip
-    stream.write(text)
-    stream.flush()
-
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, AttributeError, ValueError):
-        sys.stdout = None  # type: ignore[assignment]
-
-
 def _run(argv: Sequence[str]) -> int:
     command, rest = argv[0], list(argv[1:])
     args = _parser(command).parse_args(rest)
@@ -252,9 +212,9 @@ def _run(argv: Sequence[str]) -> int:
         from analysis.comparison.side_by_side import compare
 
         if len(args.articles) < 2:
-            return _error("compare needs two or more articles", EXIT_BAD_INPUT)
+            return report_error("compare needs two or more articles", EXIT_BAD_INPUT)
         if args.top < 0:
-            return _error(f"--top must be 0 or more, not {args.top}", EXIT_BAD_INPUT)
+            return report_error(f"--top must be 0 or more, not {args.top}", EXIT_BAD_INPUT)
         settings = {key: value for key, value in
                     (("n_resamples", args.resamples), ("seed", args.seed)) if value is not None}
         result = compare([Path(name) for name in args.articles], **settings)
@@ -269,31 +229,15 @@ def _run(argv: Sequence[str]) -> int:
         output = (json.dumps(selection_json(result, args.article, args.source),
                              ensure_ascii=False, indent=2, allow_nan=False)
                   if args.json else format_selection(result))  # fmt: skip
-    _write(output + "\n")
+    write_stdout(output + "\n")
     return 0
 
 
 def main(argv: Sequence[str]) -> int:
     """Run ``compare`` or ``selection`` (``argv[0]``); return the exit status."""
     if not argv or argv[0] not in SUBCOMMANDS:
-        return _error(f"expected one of {', '.join(SUBCOMMANDS)}", EXIT_BAD_INPUT)
+        return report_error(f"expected one of {', '.join(SUBCOMMANDS)}", EXIT_BAD_INPUT)
     try:
-        return _run(argv)
+        return guarded(lambda: _run(argv), what="the result")
     except KeyboardInterrupt:
-        return _error("interrupted", EXIT_INTERRUPTED)
-    except AnalysisError as error:
-        return _error(str(error), EXIT_BAD_INPUT)
-    except BrokenPipeError:
-        _silence_stdout()
-        return _error("standard output was closed before the result was written "
-                      "(broken pipe)", EXIT_FAILURE)  # fmt: skip
-    except _OutputError as error:
-        _silence_stdout()
-        return _error(str(error), EXIT_FAILURE)
-    except OSError as error:
-        if error.filename is None:
-            _silence_stdout()
-            return _error(f"cannot write the output ({error.strerror or error})", EXIT_FAILURE)
-        return _error(f"{error.filename}: {error.strerror or error}", EXIT_FAILURE)
-    except Exception as error:
-        return _error(f"unexpected {type(error).__name__}: {error}", EXIT_FAILURE)
+        return report_error("interrupted", EXIT_INTERRUPTED)
