@@ -216,11 +216,30 @@ def non_evaluative_words() -> dict[str, str]:
 # Tidy tables
 
 
-SENTENCE_COLUMNS = [
-    "article_id", "sentence", "paragraph", "part", "voice", "neg", "neu", "pos", "compound",
-    "label", "evidence", "non_evaluative_share", "domain_score", "domain_tone", "domain_label",
-    "domain_evidence", "text",
-]  # fmt: skip
+class SentenceTone(NamedTuple):
+    """One sentence's VADER and domain-lexicon scores with their evidence (a row of
+    :func:`sentence_sentiment`; a tuple, not a dict, so that 300,000 short sentences fit)."""
+
+    article_id: str
+    sentence: int
+    paragraph: int
+    part: str
+    voice: str
+    neg: float
+    neu: float
+    pos: float
+    compound: float
+    label: str
+    evidence: list[dict[str, Any]]
+    non_evaluative_share: float
+    domain_score: float
+    domain_tone: float
+    domain_label: str
+    domain_evidence: list[dict[str, Any]]
+    text: str
+
+
+SENTENCE_COLUMNS = list(SentenceTone._fields)
 
 
 def sentence_sentiment(article: Article, lexicon: Lexicon | None = None) -> pd.DataFrame:
@@ -249,13 +268,13 @@ def _sentence_table(article: Article, lexicon: Lexicon) -> pd.DataFrame:
     return pd.DataFrame(_sentence_records(article, lexicon), columns=SENTENCE_COLUMNS)
 
 
-def sentence_records(article: Article, lexicon: Lexicon | None = None) -> list[dict[str, Any]]:
-    """The rows of :func:`sentence_sentiment` as dicts, computed once per article and lexicon."""
+def sentence_records(article: Article, lexicon: Lexicon | None = None) -> list[SentenceTone]:
+    """The rows of :func:`sentence_sentiment`, computed once per article and lexicon."""
     return _sentence_records(article, lexicon or load_lexicon())
 
 
 @per_article
-def _sentence_records(article: Article, lexicon: Lexicon) -> list[dict[str, Any]]:
+def _sentence_records(article: Article, lexicon: Lexicon) -> list[SentenceTone]:
     voices = sentence_voices(article)
     non_evaluative = non_evaluative_words()
     matchable = matchable_words(article)
@@ -271,26 +290,16 @@ def _sentence_records(article: Article, lexicon: Lexicon) -> list[dict[str, Any]
         matches = lexicon_matches(words, lexicon)
         score = sum(entry.weight for _, entry in matches)
         tone = domain_tone(score)
-        rows.append({
-            "article_id": article.article_id,
-            "sentence": sentence.index,
-            "paragraph": sentence.paragraph,
-            "part": sentence.part,
-            "voice": voices.get(sentence.index, "narration"),
-            "neg": vader.neg, "neu": vader.neu, "pos": vader.pos, "compound": vader.compound,
-            "label": label(vader.compound),
-            "evidence": vader.evidence,
-            "non_evaluative_share": round(descriptive / total, 4) if total else 0.0,
-            "domain_score": score,
-            "domain_tone": round(tone, 4),
-            "domain_label": label(tone),
-            "domain_evidence": [
-                {"term": " ".join(words[p : p + len(e.words)]), "weight": e.weight,
-                 "category": e.category}
-                for p, e in matches
-            ],
-            "text": _one_line(sentence.text),
-        })  # fmt: skip
+        rows.append(SentenceTone(
+            article.article_id, sentence.index, sentence.paragraph, sentence.part,
+            voices.get(sentence.index, "narration"),
+            vader.neg, vader.neu, vader.pos, vader.compound, label(vader.compound),
+            vader.evidence, round(descriptive / total, 4) if total else 0.0,
+            score, round(tone, 4), label(tone),
+            [{"term": " ".join(words[p : p + len(e.words)]), "weight": e.weight,
+              "category": e.category} for p, e in matches],
+            _one_line(sentence.text),
+        ))  # fmt: skip
     return rows
 
 
@@ -350,10 +359,10 @@ def _grouped_means(article: Article, by: str, lexicon: Lexicon | None) -> list[t
         raise ValueError(f"by must be part, paragraph, voice or article, not {by!r}")
     groups: dict[object, list[tuple[float, float, str]]] = {}
     for row in sentence_records(article, lexicon):
-        if by != "part" and row["part"] != "body":
+        if by != "part" and row.part != "body":
             continue  # the headline is not in the body
-        key = {"part": row["part"], "article": "body"}.get(by, row.get(by))
-        groups.setdefault(key, []).append((row["compound"], row["domain_tone"], row["label"]))
+        key = {"part": row.part, "article": "body"}.get(by, getattr(row, by, None))
+        groups.setdefault(key, []).append((row.compound, row.domain_tone, row.label))
     return [
         (key, len(values), round(sum(v[0] for v in values) / len(values), 4),
          round(sum(v[1] for v in values) / len(values), 4),
@@ -474,20 +483,20 @@ def _mean(values: list[float]) -> float | None:
 def sentiment_summary(article: Article, lexicon: Lexicon | None = None) -> dict[str, object]:
     """The CLI's ``sentiment`` object: means and one entry per sentence (schema in README)."""
     rows = sentence_records(article, lexicon)
-    body = [row for row in rows if row["part"] == "body"]
-    headline = [row["compound"] for row in rows if row["part"] == "headline"]
+    body = [row for row in rows if row.part == "body"]
+    headline = [row.compound for row in rows if row.part == "headline"]
     coverage = coverage_records(article)
     return {
-        "mean_compound": _mean([row["compound"] for row in body]),
-        "mean_domain_tone": _mean([row["domain_tone"] for row in body]),
+        "mean_compound": _mean([row.compound for row in body]),
+        "mean_domain_tone": _mean([row.domain_tone for row in body]),
         "headline_compound": headline[0] if headline else None,
         "vader_coverage": _mean([float(row.in_vader) for row in coverage]),
         "sentences": [
             {
-                "index": row["sentence"], "part": row["part"], "text": row["text"],
-                "compound": row["compound"], "evidence": row["evidence"],
-                "domain_score": row["domain_score"], "domain_tone": row["domain_tone"],
-                "domain_evidence": row["domain_evidence"],
+                "index": row.sentence, "part": row.part, "text": row.text,
+                "compound": row.compound, "evidence": row.evidence,
+                "domain_score": row.domain_score, "domain_tone": row.domain_tone,
+                "domain_evidence": row.domain_evidence,
             }
             for row in rows
         ],

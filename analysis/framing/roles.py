@@ -89,7 +89,7 @@ def actor_tone(article: Article, *, dictionary: ActorDictionary | None = None) -
 def actor_tone_records(article: Article, dictionary: ActorDictionary | None = None
                        ) -> list[ActorTone]:  # fmt: skip
     """The rows of :func:`actor_tone`, most salient actor first."""
-    tone = {row["sentence"]: (row["compound"], row["domain_tone"])
+    tone = {row.sentence: (row.compound, row.domain_tone)
             for row in sentence_records(article)}  # fmt: skip
     per_actor = _actor_sentences(article, dictionary)
     rows = []
