@@ -597,7 +597,9 @@ def build_report(
     echo: Callable[[str], None] = print,
 ) -> list[Page]:
     """Run the notebooks on ``article`` and write the report into ``out`` (module docstring);
-    ``echo`` receives each notebook's line as it finishes. Returns the pages, in order.
+    ``echo`` receives each notebook's line as it finishes. Returns the pages, in order. With
+    ``only``, the pages of the other notebooks are removed from ``out``, so that the folder and
+    its index show one run.
 
     Raises :class:`ArticleError` for a missing article, :class:`UsageError` for unknown
     notebook names, :class:`ReportError` when a notebook fails (``out`` is then unchanged) or
@@ -625,6 +627,13 @@ def build_report(
             for name in (f"{page.name}.html", f"{READER_DIR}/{page.name}.html"):
                 os.replace(staging / name, out / name)
         os.replace(staging / "index.html", out / "index.html")
+        # The folder holds this run's pages only: a page of a notebook left out by ``only``
+        # would be another run's (perhaps another article's), and the index would not list it.
+        ran = {page.name for page in pages}
+        for other in sorted(notebooks_dir.glob("*.ipynb")):
+            if other.stem not in ran:
+                for name in (f"{other.stem}.html", f"{READER_DIR}/{other.stem}.html"):
+                    (out / name).unlink(missing_ok=True)
     except OSError as error:
         raise ReportError(f"{out}: cannot write the report here ({_reason(error)})") from error
     finally:

@@ -282,6 +282,24 @@ def test_a_failed_notebook_is_one_line_and_leaves_the_output_folder_alone(tmp_pa
     assert (out / "reader" / "00_ok.html").read_text() == "the previous page"
 
 
+def test_only_leaves_the_pages_of_one_run_and_nothing_else_is_touched(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("00_ok", "01_other"):
+        write_notebook(notebooks / f"{name}.ipynb", [("parameters", 'article_path = ""')])
+    out = tmp_path / "out"
+    (out / "reader").mkdir(parents=True)
+    for stale in ("01_other.html", "reader/01_other.html"):  # another run's, another article's
+        (out / stale).write_text("a page of another run")
+    (out / "notes.txt").write_text("mine")
+    result = run_report(article, "--out", out, "--notebooks", notebooks, "--only", "00_ok")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == [
+        "00_ok.html", "index.html", "notes.txt", "reader", "reader/00_ok.html"]
+
+
 def test_what_the_kernel_process_prints_on_its_own_standard_error_is_not_shown(tmp_path):
     # ipykernel may print "KeyboardInterrupt caught in kernel" there when papermill stops it.
     article = tmp_path / "a.txt"
