@@ -286,6 +286,18 @@ def test_cli_bad_numbers_are_usage_errors(capsys, option, message):
     assert (captured.out, captured.err) == ("", message)
 
 
+def test_cli_takes_an_actor_dictionary_of_your_own(capsys, tmp_path):
+    actors = tmp_path / "actors.tsv"
+    actors.write_text("# pattern, actor, kind, why\nJapan\tIsland state\talias\ta test name\n",
+                      encoding="utf-8")  # fmt: skip
+    assert cli_main(["compare", str(A), str(B), "--json", "--resamples", "100",
+                     "--actors", str(actors)]) == 0  # fmt: skip
+    result = json.loads(capsys.readouterr().out)
+    assert {row["actor"] for row in result["salience"]} == {"Island state"}
+    assert cli_main(["compare", str(A), str(B), "--actors", str(tmp_path / "none.tsv")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1  # one line, no traceback
+
+
 def test_cli_readable(capsys):
     assert cli_main(["compare", str(A), str(B)]) == 0
     out = capsys.readouterr().out

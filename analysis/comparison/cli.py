@@ -40,6 +40,9 @@ def _parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--seed", type=int, default=None, help="bootstrap seed")
         parser.add_argument("--top", type=int, default=20, metavar="N",
                             help="key terms per article (default 20)")  # fmt: skip
+        parser.add_argument("--actors", default=None, metavar="PATH",
+                            help="an actor dictionary of your own, in the format of "
+                                 "analysis/data/actors.tsv (default: the shipped one)")  # fmt: skip
     else:
         parser = OneLineParser(prog="python -m analysis selection",
                          description="What an article took from its source document.")
@@ -217,6 +220,10 @@ def _run(argv: Sequence[str]) -> int:
             return report_error(f"--top must be 0 or more, not {args.top}", EXIT_BAD_INPUT)
         settings = {key: value for key, value in
                     (("n_resamples", args.resamples), ("seed", args.seed)) if value is not None}
+        if args.actors is not None:
+            from analysis.framing import load_actor_dictionary
+
+            settings["dictionary"] = load_actor_dictionary(args.actors)
         result = compare([Path(name) for name in args.articles], **settings)
         output = (json.dumps(comparison_json(result, top=args.top), ensure_ascii=False,
                              indent=2, allow_nan=False)
