@@ -68,15 +68,34 @@ def normalise_term(token: str) -> str:
 
 @lru_cache(WORD_CACHE_SIZE)
 def lemmatize(term: str) -> str:
-    """simplemma's English lemma of a normalised term; acronyms and numbers unchanged."""
-    import simplemma
+    """simplemma's English lemma of a normalised term; acronyms and numbers unchanged.
 
+    simplemma's rules sometimes restore a final e that is not there or drop one that is
+    ("growe" of "growing", "thanke" of "thanked", "determin" of "determining"). A lemma rarer
+    than :data:`RARE_LEMMA` in general English (wordfreq) is replaced by its spelling with the
+    e dropped or restored when that is at least :data:`SPELLING_RATIO` times as frequent."""
     if term.isupper() or "." in term or not any(ch.isalpha() for ch in term):
         return term
     if "-" in term:  # lemmatise the head, the last part: co-producing -> co-produce
         head, _, last = term.rpartition("-")
-        return f"{head}-{simplemma.lemmatize(last, lang='en').lower()}"
-    return simplemma.lemmatize(term, lang="en").lower()  # it capitalises names: Austin
+        return f"{head}-{_lemma(last)}"
+    return _lemma(term)
+
+
+#: Zipf 2.5 (about 3 in 10 million words): a lemma this rare may be a slip of simplemma's.
+RARE_LEMMA = 10 ** (2.5 - 9)
+#: How much more frequent the other spelling must be to replace a rare lemma.
+SPELLING_RATIO = 100
+
+
+def _lemma(word: str) -> str:
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang="en").lower()  # it capitalises names: Austin
+    if lemma == word or (frequency := reference_frequency(lemma)) >= RARE_LEMMA:
+        return lemma
+    other = lemma[:-1] if lemma.endswith("e") else lemma + "e"
+    return other if reference_frequency(other) >= SPELLING_RATIO * frequency else lemma
 
 
 # ---------------------------------------------------------------------------

@@ -174,19 +174,19 @@ def test_terms_by_hand(result):
 
 
 def test_terms_name_the_words_behind_each_lemma(capsys):
-    # The lemmatiser makes "growe" of "growing" and "mare" of the name "Maria" (the shipped
+    # The lemmatiser makes "mare" of the name "Maria" and "defense" of "defence" (the shipped
     # example): the term table and the summary show the words, so a reader can tell.
     examples = ROOT / "seeds" / "examples"
     report, statement = examples / "eastport_westbury_report.txt", \
         examples / "eastport_westbury_joint_statement.txt"  # fmt: skip
     terms = selection(report, statement).terms.set_index("lemma")
-    assert terms.loc["growe", "forms"] == ["growing"]
+    assert terms.loc["grow", "forms"] == ["growing"]  # not simplemma's "growe"
     assert terms.loc["mare", "forms"] == ["maria"]
     assert terms.loc["defense", "forms"] == ["defence"]
     assert terms.loc["say", "forms"] == ["said", "say"]  # most frequent first: 6 and 1
     assert cli_main(["selection", str(report), str(statement)]) == 0
     out = capsys.readouterr().out
-    assert "growe (growing)" in out and "defense (defence)" in out
+    assert "defense (defence)" in out and "grow," in out
     assert "home (" not in out  # a form that starts with its lemma needs no gloss
 
 

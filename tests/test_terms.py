@@ -89,6 +89,17 @@ def test_lemmas():
     assert lemmatize("u.s.") == "u.s."
 
 
+@pytest.mark.parametrize(("word", "lemma"), [
+    # simplemma's slips with a final e: a lemma no one writes takes the spelling that is
+    ("growing", "grow"), ("thanked", "thank"), ("swearing", "swear"), ("developed", "develop"),
+    ("determining", "determine"), ("co-growing", "co-grow"),
+    # right lemmas stay, rare ones too
+    ("hoped", "hope"), ("biting", "bite"), ("absconded", "abscond"), ("running", "run"),
+])  # fmt: skip
+def test_a_lemma_no_one_writes_takes_the_spelling_that_is_written(word, lemma):
+    assert lemmatize(word) == lemma
+
+
 def test_no_stopword_or_number_in_top_terms(seed):
     top = top_terms(seed, n=50)
     assert top[0]["count"] >= top[-1]["count"]

@@ -197,8 +197,8 @@ def format_selection(result: Any) -> str:
 
 def _lemma(lemma: str, forms: list[str]) -> str:
     """A lemma as a reader can recognise it: with its most frequent word form when no form
-    starts with it (``growe (growing)``, the lemmatiser's slip; ``mare (maria)``, a name taken
-    for a word; ``defense (defence)``), alone otherwise (``home`` for ``homes``)."""
+    starts with it (``mare (maria)``, a name taken for a word; ``defense (defence)``), alone
+    otherwise (``home`` for ``homes``)."""
     if not forms or any(form.startswith(lemma) for form in forms):
         return lemma
     return f"{lemma} ({forms[0]})"
