@@ -8,6 +8,7 @@ an absent voice gets its own sentence ("No sentence is mostly quoted speech"), n
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,8 +22,9 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else words or word + 's'}"
 
 
-def listing(items: list[str]) -> str:
+def listing(items: Iterable[str]) -> str:
     """"A", "A and B", "A, B and C"."""
+    items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.article import Article
+from analysis.findings import listing
 from analysis.framing.actors import (
     ActorDictionary,
     actors_by_salience,
@@ -161,11 +162,6 @@ def problem_and_remedy(article: Article, *, dictionary: ActorDictionary | None =
 MIN_TONE_SENTENCES = 2
 
 
-def _names(items: list[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def findings(article: Article, *, dictionary: ActorDictionary | None = None,
              frames: Lexicon | None = None) -> list[str]:  # fmt: skip
     """The synthesis of notebook 04 as four Markdown sentences, each written from the
@@ -193,10 +189,10 @@ def findings(article: Article, *, dictionary: ActorDictionary | None = None,
                   "the article ties to a country or organisation.")  # fmt: skip
     else:
         voices = (f"**Who speaks.** {n_attributed} of {n_quotes} quotations (direct, partial or "
-                  f"reported) come from {_names(sorted(quoted))}.")  # fmt: skip
+                  f"reported) come from {listing(sorted(quoted))}.")  # fmt: skip
     if silent:
         mentions = sum(salience[a].mentions for a in silent)
-        voices += (f" {_names(silent)} {'is' if len(silent) == 1 else 'are'} mentioned "
+        voices += (f" {listing(silent)} {'is' if len(silent) == 1 else 'are'} mentioned "
                    f"{mentions} time{'s' if mentions != 1 else ''} and never quoted.")  # fmt: skip
     roles = problem_and_remedy(article, dictionary=dictionary, frames=frames)
     problem = roles.loc[roles["role"] == "problem", "actor"].tolist()
@@ -204,9 +200,9 @@ def findings(article: Article, *, dictionary: ActorDictionary | None = None,
     if problem or remedy:
         parts = []
         if problem:
-            parts.append(f"{_names(problem)} as the problem (threat and conflict words nearest)")
+            parts.append(f"{listing(problem)} as the problem (threat and conflict words nearest)")
         if remedy:
-            parts.append(f"{_names(remedy)} as the remedy (cooperation and commitment words "
+            parts.append(f"{listing(remedy)} as the remedy (cooperation and commitment words "
                          "nearest)")  # fmt: skip
         casting = "**Problem and remedy.** The vocabulary casts " + "; ".join(parts) + "."
     else:
