@@ -143,14 +143,20 @@ def test_fifty_thousand_distinct_words_leave_every_word_cache_at_its_bound():
         assert info.currsize == WORD_CACHE_SIZE, name
 
 
-def test_file_memo_reads_a_settled_unchanged_file_once(tmp_path, monkeypatch):
+def _counted_reads(monkeypatch) -> list:
+    """The paths read through ``read_data_file`` from now on, in order."""
     from analysis import datafiles
 
-    path = tmp_path / "words.txt"
-    path.write_text("alpha\n", encoding="utf-8")
     reads = []
     real = datafiles.read_data_file
     monkeypatch.setattr(datafiles, "read_data_file", lambda p, w: reads.append(p) or real(p, w))
+    return reads
+
+
+def test_file_memo_reads_a_settled_unchanged_file_once(tmp_path, monkeypatch):
+    path = tmp_path / "words.txt"
+    path.write_text("alpha\n", encoding="utf-8")
+    reads = _counted_reads(monkeypatch)
     memo = FileMemo(lambda text, name: text, what="word list")
     monkeypatch.setattr("analysis.memo._SETTLED_NS", -(10**20))  # as if written long ago
     assert memo(path) == memo(path) == "alpha\n"
@@ -160,13 +166,9 @@ def test_file_memo_reads_a_settled_unchanged_file_once(tmp_path, monkeypatch):
 
 
 def test_file_memo_rereads_a_file_changed_just_before_the_read(tmp_path, monkeypatch):
-    from analysis import datafiles
-
     path = tmp_path / "words.txt"
     path.write_text("alpha\n", encoding="utf-8")
-    reads = []
-    real = datafiles.read_data_file
-    monkeypatch.setattr(datafiles, "read_data_file", lambda p, w: reads.append(p) or real(p, w))
+    reads = _counted_reads(monkeypatch)
     memo = FileMemo(lambda text, name: text, what="word list")
     assert memo(path) == memo(path) == "alpha\n"
     assert len(reads) == 2  # not settled: read each time, compared by content

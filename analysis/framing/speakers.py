@@ -597,7 +597,7 @@ class _Attributor:
         # read as one name, "RAND Corporation Korea".
         found = (_organisation_in(part) for part in (speaker.context, introduced))
         organisation = next(filter(None, found), None)
-        if organisation and organisation_words() & {fold(w) for w in organisation.split()}:
+        if organisation and _holds_organisation_word(organisation):
             return organisation  # of University College London: the university, not the UK
         place = self._alias(context) or place_in(context)
         if place:
@@ -789,15 +789,19 @@ _ORGANISATION_AFTER = re.compile(
 _CAPITALISED_RUN = re.compile(r"((?:[A-Z][\w'’.-]*\s?(?:(?:of|for|and|the)\s)?)+)")
 
 
+def _holds_organisation_word(name: str) -> bool:
+    """Whether ``name`` holds a head word of organisations (University, Agency, Council)."""
+    return any(fold(word) in organisation_words() for word in name.split())
+
+
 def _organisation_in(context: str) -> str | None:
     """The organisation a context names after "of", "at" or "from" (of University College
     London), else a capitalised name in it that holds an organisation word (Rutgers
     University political scholar), or None."""
     match = _ORGANISATION_AFTER.search(context)
     if match is None:
-        named = organisation_words()
         match = next((m for m in _CAPITALISED_RUN.finditer(context)
-                      if named & {fold(w) for w in m.group(1).split()}), None)  # fmt: skip
+                      if _holds_organisation_word(m.group(1))), None)  # fmt: skip
     if match is None:
         return None
     words = match.group(1).split()
