@@ -14,11 +14,8 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
-import io
-import json
-import math
-import numbers
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -35,6 +32,7 @@ from analysis.article import (
     read_bytes,
 )
 from analysis.errors import AnalysisError, ArticleError, UsageError
+from analysis.json_output import iter_json, write_json
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILURE = 1
@@ -44,10 +42,14 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 CLI_HINTS = InputHints(max_bytes="--max-bytes N", encoding="--encoding")
 
 
-def summarize(article: Article, *, with_textstat: bool = False) -> dict[str, Any]:
+def summarize(
+    article: Article, *, with_textstat: bool = False, lazy: bool = False
+) -> dict[str, Any]:
     """The JSON summary of an article (schema in the README). ``with_textstat`` adds
     textstat's own whole-text values beside ours (``readability_textstat``); they cost a
-    second, for loading the CMU dictionary through NLTK, so they are asked for."""
+    second, for loading the CMU dictionary through NLTK, so they are asked for. ``lazy``:
+    the per-sentence entries are made as they are written (see
+    :func:`analysis.sentiment.sentiment_summary`)."""
     notes = []
     if article.language not in ("en", "und"):
         notes.append(
@@ -61,7 +63,7 @@ def summarize(article: Article, *, with_textstat: bool = False) -> dict[str, Any
         "notes": notes,
         "readability": readability.readability_scores(article),
         **extra,
-        "sentiment": sentiment.sentiment_summary(article),
+        "sentiment": sentiment.sentiment_summary(article, lazy=lazy),
         "top_terms": terms.top_terms(article),
         "key_terms": terms.key_terms(article),
         **framing.framing_summary(article),
@@ -227,42 +229,24 @@ class OutputError(Exception):
     """Standard output cannot take the summary (closed, or the wrong encoding)."""
 
 
-def strict_json(value: Any) -> Any:
-    """``value`` with every NaN or infinite number replaced by None (JSON's null), so that
-    any JSON parser reads the output (``NaN`` is not JSON); NumPy numbers become Python's.
-    A list or dict with nothing to replace is returned as it is, not copied (the summary
-    of a long text holds hundreds of thousands of them); a tuple becomes a list."""
-    if isinstance(value, dict):
-        items = {key: strict_json(item) for key, item in value.items()}
-        return value if all(items[key] is item for key, item in value.items()) else items
-    if isinstance(value, list):
-        entries = [strict_json(item) for item in value]
-        return value if all(a is b for a, b in zip(entries, value, strict=True)) else entries
-    if isinstance(value, tuple):
-        return [strict_json(item) for item in value]
-    if value is None or isinstance(value, str | bool):
-        return value
-    if isinstance(value, numbers.Integral):
-        return int(value)
-    if isinstance(value, numbers.Real):
-        number = float(value)
-        return number if math.isfinite(number) else None
-    pandas = sys.modules.get("pandas")  # only a table's value can be pandas' NA (and then
-    if pandas is not None and (value is pandas.NA or value is pandas.NaT):  # pandas is loaded)
-        return None
-    return value
-
-
-def json_text(summary: dict[str, Any]) -> str:
-    """The summary as strict, indented JSON (``json.dumps(..., indent=2)``'s text). The
-    pieces are gathered in one growing string instead of a list of millions of small ones,
-    which is what ``json.dumps`` builds before it joins them."""
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
-    buffer = io.StringIO()
-    write = buffer.write
-    for chunk in encoder.iterencode(strict_json(summary)):
-        write(chunk)
-    return buffer.getvalue()
+def write_json_stdout(value: Any) -> None:
+    """Write ``value`` to standard output as strict, indented JSON and a line end, in
+    chunks (see :mod:`analysis.json_output`). Text the console cannot encode is refused
+    before anything is written: a UTF encoding takes any text; another is checked first."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError("standard output is closed")
+    encoding = stream.encoding or "utf-8"
+    try:
+        if not codecs.lookup(encoding).name.startswith("utf"):
+            for piece in iter_json(value):
+                piece.encode(encoding, stream.errors or "strict")
+        write_json(value, stream, end="\n")
+    except (UnicodeEncodeError, LookupError) as error:
+        raise OutputError(
+            f"standard output ({encoding}) cannot encode the text; set PYTHONIOENCODING=utf-8"
+        ) from error
+    stream.flush()
 
 
 #: Characters encoded at a time to check that the console can show a text (a long
@@ -331,8 +315,11 @@ def _main(argv: Sequence[str] | None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if _is_corpus(args):
         return _run_corpus(args)
-    summary = summarize(_read_article(args), with_textstat=args.textstat)
-    write_stdout(json_text(summary) if args.json else format_summary(summary), end="\n")
+    summary = summarize(_read_article(args), with_textstat=args.textstat, lazy=args.json)
+    if args.json:
+        write_json_stdout(summary)
+    else:
+        write_stdout(format_summary(summary), end="\n")
     return 0
 
 

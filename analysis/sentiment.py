@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from analysis.adapters import vader_but_check
 from analysis.article import Article
 from analysis.datafiles import data_path, read_entries
+from analysis.json_output import Lazy
 from analysis.lexicon import (
     Lexicon,
     lexicon_matches,
@@ -480,8 +481,15 @@ def _mean(values: list[float]) -> float | None:
     return round(math.fsum(values) / len(values), 4) if values else None
 
 
-def sentiment_summary(article: Article, lexicon: Lexicon | None = None) -> dict[str, object]:
-    """The CLI's ``sentiment`` object: means and one entry per sentence (schema in README)."""
+def sentiment_summary(
+    article: Article, lexicon: Lexicon | None = None, *, lazy: bool = False
+) -> dict[str, object]:
+    """The CLI's ``sentiment`` object: means and one entry per sentence (schema in README).
+
+    ``lazy``: the ``sentences`` entries are made as they are read (a
+    :class:`~analysis.json_output.Lazy` list), so that writing the JSON of a long text
+    never holds a dict per sentence.
+    """
     rows = sentence_records(article, lexicon)
     body = [row for row in rows if row.part == "body"]
     headline = [row.compound for row in rows if row.part == "headline"]
@@ -491,13 +499,15 @@ def sentiment_summary(article: Article, lexicon: Lexicon | None = None) -> dict[
         "mean_domain_tone": _mean([row.domain_tone for row in body]),
         "headline_compound": headline[0] if headline else None,
         "vader_coverage": _mean([float(row.in_vader) for row in coverage]),
-        "sentences": [
-            {
-                "index": row.sentence, "part": row.part, "text": row.text,
-                "compound": row.compound, "evidence": row.evidence,
-                "domain_score": row.domain_score, "domain_tone": row.domain_tone,
-                "domain_evidence": row.domain_evidence,
-            }
-            for row in rows
-        ],
+        "sentences": Lazy(sentence_entry, rows) if lazy else list(map(sentence_entry, rows)),
+    }
+
+
+def sentence_entry(row: SentenceTone) -> dict[str, object]:
+    """One sentence of the CLI's ``sentiment.sentences`` (schema in README)."""
+    return {
+        "index": row.sentence, "part": row.part, "text": row.text,
+        "compound": row.compound, "evidence": row.evidence,
+        "domain_score": row.domain_score, "domain_tone": row.domain_tone,
+        "domain_evidence": row.domain_evidence,
     }  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -133,15 +134,15 @@ def test_json_is_strict_on_the_seed():
     assert any(quote["speaker"] is None for quote in summary["quotes"])
 
 
-def test_strict_json_converts_every_non_finite_number():
+def test_json_output_writes_every_non_finite_number_as_null():
     import numpy as np
     import pandas as pd
 
-    from analysis.cli import strict_json
+    from analysis.json_output import json_text
 
     value = {"a": float("nan"), "b": [np.float64("inf"), np.int64(3), 2.5, pd.NA], "c": True}
-    assert strict_json(value) == {"a": None, "b": [None, 3, 2.5, None], "c": True}
-    json.dumps(strict_json(value), allow_nan=False)
+    parsed = json.loads(json_text(value), parse_constant=pytest.fail)
+    assert parsed == {"a": None, "b": [None, 3, 2.5, None], "c": True}
 
 
 # -- reading: size while reading, file types, encodings --------------------------
@@ -364,16 +365,22 @@ def test_a_missing_path_among_several_stops_before_any_work(tmp_path):
     assert "nope.txt: no such file or folder" in one_line_error(result)
 
 
-def test_json_text_equals_json_dumps_and_strict_json_copies_only_what_it_changes():
+def test_json_output_equals_json_dumps_and_writes_a_lazy_list_item_by_item():
     from analysis import load_article
-    from analysis.cli import json_text, strict_json, summarize
+    from analysis.cli import summarize
+    from analysis.json_output import Lazy, json_text, write_json
 
-    summary = summarize(load_article(SEED))
-    expected = json.dumps(strict_json(summary), ensure_ascii=False, indent=2, allow_nan=False)
+    article = load_article(SEED)
+    summary = summarize(article)
+    expected = json.dumps(summary, ensure_ascii=False, indent=2, allow_nan=False)
     assert json_text(summary) == expected
-    clean = {"a": [1, 2.5, "x"], "b": {"c": None}}
-    assert strict_json(clean) is clean  # nothing to replace: not copied
-    dirty = {"a": [1, float("nan")], "b": {"c": None}}
-    fixed = strict_json(dirty)
-    assert fixed == {"a": [1, None], "b": {"c": None}}
-    assert fixed["b"] is dirty["b"] and dirty["a"][1] != dirty["a"][1]  # the input is unchanged
+    assert json_text(summarize(article, lazy=True)) == expected
+    odd = {"empty": {}, "none": [], "nested": [[], [{}], ("t", 1)], 3: "int key", "é": "\u2028"}
+    assert json_text(odd) == json.dumps(odd, ensure_ascii=False, indent=2)
+    made = []
+    lazy = Lazy(lambda n: made.append(n) or {"n": n}, range(3))
+    assert json.loads(json_text({"items": lazy})) == {"items": [{"n": 0}, {"n": 1}, {"n": 2}]}
+    assert json_text({"items": lazy}) and made == [0, 1, 2, 0, 1, 2]  # made again when re-read
+    stream = io.StringIO()
+    write_json({"long": Lazy(str, range(50_000))}, stream, end="\n")
+    assert json.loads(stream.getvalue())["long"][-1] == "49999"
