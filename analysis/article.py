@@ -48,20 +48,25 @@ TokenKind = Literal["word", "number", "punct"]
 
 @dataclass(slots=True)
 class Token:
-    """One token. ``kind`` is ``word`` (has a letter), ``number`` or ``punct``.
+    """One token. ``kind`` is ``word`` (has a letter), ``number`` or ``punct``; ``start``
+    and ``end`` are character offsets into the article's text.
 
     A record to read, not to change (not frozen only because an article makes
-    hundreds of them and frozen dataclasses are four times slower to build).
+    hundreds of them and frozen dataclasses are four times slower to build). ``end``
+    is derived, not stored: a 2 MB text has a million tokens.
     """
 
     index: int
     text: str
     kind: TokenKind
     start: int
-    end: int
     sentence: int
     paragraph: int
     part: Part
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
 @dataclass(slots=True)
@@ -150,7 +155,13 @@ class Article:
     @property
     def body_words(self) -> tuple[Token, ...]:
         """Body tokens that are words or numbers (what readability formulas count)."""
-        return tuple(t for t in self.body_tokens if t.kind != "punct")
+        return tuple(t for t in self.word_tokens if t.part == "body")
+
+    @cached_property
+    def word_tokens(self) -> tuple[Token, ...]:
+        """Every token of the headline and body that is a word or a number, found once
+        (readability and term counts keep their per-word values in lists aligned with it)."""
+        return tuple(t for t in self.tokens if t.kind != "punct")
 
     @property
     def body_text(self) -> str:
@@ -694,7 +705,7 @@ def _tokens(sentences: list[Sentence]) -> list[Token]:
         where = (sentence.index, sentence.paragraph, sentence.part)
         for kind, start, end in iter_tokens(text_of):
             tokens.append(
-                Token(len(tokens), text_of[start:end], kind, offset + start, offset + end, *where)
+                Token(len(tokens), text_of[start:end], kind, offset + start, *where)
             )
     return tokens
 

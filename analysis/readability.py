@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -124,9 +124,15 @@ WORD_COLUMNS = ["token", "sentence", "paragraph", "part", "in_quote", "text",
 
 
 @per_article
-def _words(article: Article) -> list[Word]:
-    """Every word or number of the headline and body with its features, computed once."""
-    return [(t, word_features(t.text)) for t in article.tokens if t.kind != "punct"]
+def _features(article: Article) -> list[WordFeatures]:
+    """The features of each of ``article.word_tokens``, computed once (one reference per
+    word: the records themselves are shared by every occurrence of a form)."""
+    return [word_features(t.text) for t in article.word_tokens]
+
+
+def _words(article: Article) -> Iterator[Word]:
+    """Every word or number of the headline and body with its features."""
+    return zip(article.word_tokens, _features(article), strict=True)
 
 
 @lru_cache(WORD_CACHE_SIZE)

@@ -28,7 +28,7 @@ from collections import Counter
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from analysis.article import Article, Token, tokenize
+from analysis.article import Article, tokenize
 from analysis.datafiles import read_entries
 from analysis.memo import WORD_CACHE_SIZE, per_article
 from analysis.quotes import token_in_quote
@@ -146,29 +146,32 @@ def _terms(article: Article) -> pd.DataFrame:
     return pd.DataFrame(_term_records(article), columns=TERM_COLUMNS)
 
 
-class _Word(NamedTuple):
-    """A word's term and what counting needs of it (no lemma: lemmas load a dictionary)."""
+class _Form(NamedTuple):
+    """A word form's term and what counting needs of it (no lemma: lemmas load a
+    dictionary). One record per distinct form of an article, shared by its occurrences."""
 
-    token: Token
     term: str
-    part: str
     is_number: bool
     is_stopword: bool
     is_content: bool
 
 
 @per_article
-def _words(article: Article) -> list[_Word]:
-    """Every word or number of the headline and body with its term, computed once."""
+def _forms(article: Article) -> list[_Form]:
+    """The :class:`_Form` of each of ``article.word_tokens``, computed once."""
     stopword_set = stopwords()
-    words = []
-    for token in article.tokens:
-        if token.kind != "punct":
+    known: dict[str, dict[str, _Form]] = {"word": {}, "number": {}}
+    forms = []
+    for token in article.word_tokens:
+        of_kind = known[token.kind]
+        form = of_kind.get(token.text)
+        if form is None:
             term = normalise_term(token.text)
             number = token.kind == "number"
             stop = term in stopword_set
-            words.append(_Word(token, term, token.part, number, stop, not number and not stop))
-    return words
+            form = of_kind[token.text] = _Form(term, number, stop, not number and not stop)
+        forms.append(form)
+    return forms
 
 
 @per_article
@@ -176,13 +179,12 @@ def _term_records(article: Article) -> list[Term]:
     """Every word or number of the headline and body as a :class:`Term`, computed once."""
     in_quote = token_in_quote(article)
     rows = []
-    for word in _words(article):
-        token = word.token
+    for token, form in zip(article.word_tokens, _forms(article), strict=True):
         rows.append(Term(
             article.article_id, token.index, len(rows), token.sentence, token.paragraph,
             token.part, "quote" if in_quote[token.index] else "narration", token.start,
-            token.end, token.text, word.term, word.term if word.is_number else lemmatize(word.term),
-            word.is_number, word.is_stopword, word.is_content,
+            token.end, token.text, form.term, form.term if form.is_number else lemmatize(form.term),
+            form.is_number, form.is_stopword, form.is_content,
         ))  # fmt: skip
     return rows
 
@@ -224,8 +226,12 @@ def _ranked_counts(article: Article, by: TermColumn, content_only: bool, part: s
                    ) -> tuple[list[tuple[str, int]], int, int]:  # fmt: skip
     """``(term, count)`` most frequent first (ties alphabetical), the number of selected
     words and the number of words in the part."""
-    source = _words(article) if by == "term" else _term_records(article)
-    in_part = [t for t in source if part is None or t.part == part]
+    in_part: list[_Form] | list[Term]
+    if by == "term":
+        pairs = zip(article.word_tokens, _forms(article), strict=True)
+        in_part = [form for token, form in pairs if part is None or token.part == part]
+    else:
+        in_part = [t for t in _term_records(article) if part is None or t.part == part]
     counts = Counter(getattr(t, by) for t in in_part if t.is_content or not content_only)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return ranked, sum(counts.values()), len(in_part)
