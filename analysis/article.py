@@ -71,14 +71,19 @@ class Token:
 
 @dataclass(slots=True)
 class Sentence:
-    """One sentence; sentence 0 is the headline, body sentences count from 1 (a record to read)."""
+    """One sentence; sentence 0 is the headline, body sentences count from 1 (a record to
+    read). ``start`` and ``end`` are character offsets into the article's text; ``end`` is
+    derived from ``start`` and ``text``, like :attr:`Token.end`."""
 
     index: int
     text: str
     start: int
-    end: int
     paragraph: int
     part: Part
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
 @dataclass(frozen=True)
@@ -681,7 +686,7 @@ def _sentences(
     sentences: list[Sentence] = []
     if headline_block is not None:
         start, end = headline_block.start, headline_block.end
-        sentences.append(Sentence(0, text[start:end], start, end, 0, "headline"))
+        sentences.append(Sentence(0, text[start:end], start, 0, "headline"))
     for paragraph in paragraphs:
         for start, end in split_sentences(paragraph.text):
             sentences.append(
@@ -689,7 +694,6 @@ def _sentences(
                     len(sentences) + (headline_block is None),
                     paragraph.text[start:end],
                     paragraph.start + start,
-                    paragraph.start + end,
                     paragraph.index,
                     "body",
                 )
