@@ -170,19 +170,23 @@ def count_words(words: list[Word]) -> dict[str, int]:
 
     Linsear Write counts use the first 100 words (Klare 1974).
     """
+    tokens = [t for t, _ in words]
     features = [f for _, f in words]
+    # One sum per feature: zip(*features) turns the records into one column per feature.
+    columns = [sum(column) for column in zip(*features, strict=True)]
+    total = dict(zip(WordFeatures._fields, columns or [0] * 7, strict=True))
     sample = features[:LINSEAR_SAMPLE_WORDS]
     return {
-        "n_sents": len({t.sentence for t, _ in words}),
+        "n_sents": len({t.sentence for t in tokens}),
         "n_words": len(words),
-        "n_syllables": sum(f.n_syllables for f in features),
-        "n_polysyllable_words": sum(f.is_polysyllable for f in features),
-        "n_chars": sum(f.n_chars for f in features),
-        "n_letters": sum(f.n_letters for f in features),
-        "n_difficult_words": sum(f.is_difficult for f in features),
-        "n_complex_words": sum(f.is_complex for f in features),
-        "n_long_words": sum(f.is_long for f in features),
-        "n_linsear_sents": len({t.sentence for t, _ in words[:LINSEAR_SAMPLE_WORDS]}),
+        "n_syllables": total["n_syllables"],
+        "n_polysyllable_words": total["is_polysyllable"],
+        "n_chars": total["n_chars"],
+        "n_letters": total["n_letters"],
+        "n_difficult_words": total["is_difficult"],
+        "n_complex_words": total["is_complex"],
+        "n_long_words": total["is_long"],
+        "n_linsear_sents": len({t.sentence for t in tokens[:LINSEAR_SAMPLE_WORDS]}),
         "n_linsear_easy_words": sum(f.n_syllables < 3 for f in sample),
         "n_linsear_hard_words": sum(f.n_syllables >= 3 for f in sample),
     }
