@@ -173,8 +173,9 @@ def count_words(words: list[Word]) -> dict[str, int]:
     tokens = [t for t, _ in words]
     features = [f for _, f in words]
     # One sum per feature: zip(*features) turns the records into one column per feature.
-    columns = [sum(column) for column in zip(*features, strict=True)]
-    total = dict(zip(WordFeatures._fields, columns or [0] * 7, strict=True))
+    columns = zip(*features, strict=True)
+    total = dict.fromkeys(WordFeatures._fields, 0)  # a unit without words counts 0 of each
+    total.update(zip(WordFeatures._fields, map(sum, columns), strict=False))
     sample = features[:LINSEAR_SAMPLE_WORDS]
     return {
         "n_sents": len({t.sentence for t in tokens}),
