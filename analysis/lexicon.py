@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from analysis.article import Article, Token
@@ -132,15 +133,17 @@ def matchable_words(article: Article) -> dict[int, tuple[list[Token], list[str]]
 def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, LexiconEntry]]:
     """``(position, entry)`` for each match in ``words``, longest first, without overlap."""
     matches = []
-    position = 0
-    while position < len(words):
-        # Most words open no entry: skip them without a call to ``match``.
-        entry = lexicon._candidates(words[position]) and lexicon.match(words, position)
+    free = 0  # the first position no match covers
+    # Most words open no entry: the positions of those that do are found in one pass
+    # over the (cached) candidates, and only they are tried.
+    opening = compress(range(len(words)), map(lexicon._candidates, words))
+    for position in opening:
+        if position < free:
+            continue
+        entry = lexicon.match(words, position)
         if entry:
             matches.append((position, entry))
-            position += len(entry.words)
-        else:
-            position += 1
+            free = position + len(entry.words)
     return matches
 
 
