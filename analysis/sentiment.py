@@ -33,10 +33,10 @@ from analysis.article import Article
 from analysis.datafiles import data_path, read_entries
 from analysis.lexicon import (
     Lexicon,
-    lexicon_matches,
     match_word,
     matchable_words,
     parse_lexicon,
+    sentence_matches,
 )
 from analysis.memo import WORD_CACHE_SIZE, FileMemo, per_article
 from analysis.quotes import sentence_voices
@@ -319,6 +319,7 @@ def _sentence_records(article: Article, lexicon: Lexicon) -> list[SentenceTone]:
     voices = sentence_voices(article)
     non_evaluative = non_evaluative_words()
     matchable = matchable_words(article)
+    tone_matches = sentence_matches(article, lexicon)
     rows = []
     for sentence in article.sentences:
         vader = explain_vader(sentence.text)
@@ -330,8 +331,8 @@ def _sentence_records(article: Article, lexicon: Lexicon) -> list[SentenceTone]:
                 if v and w.lower() in non_evaluative
             )  # fmt: skip
             share = round(descriptive / total, 4) if total else 0.0
-        words = matchable.get(sentence.index, ([], []))[1]
-        matches = lexicon_matches(words, lexicon)
+        matches = tone_matches.get(sentence.index, [])
+        words = matchable.sentence(sentence.index)[1] if matches else []
         score = sum(entry.weight for _, entry in matches)
         tone = domain_tone(score)
         rows.append(SentenceTone(
