@@ -323,27 +323,29 @@ def _sentence_records(article: Article, lexicon: Lexicon) -> list[SentenceTone]:
     rows = []
     for sentence in article.sentences:
         vader = explain_vader(sentence.text)
-        share = 0.0
-        if any(vader.valences):  # many sentences have no scored word: no sums to make
+        evidence, share = [], 0.0
+        if any(vader.valences):  # many sentences have no scored word: nothing to sum
+            evidence = vader.evidence
             total = sum(abs(v) for v in vader.valences)
             descriptive = sum(
                 abs(v) for w, v in zip(vader.words, vader.valences, strict=True)
                 if v and w.lower() in non_evaluative
             )  # fmt: skip
             share = round(descriptive / total, 4) if total else 0.0
-        matches = tone_matches.get(sentence.index, [])
-        words = matchable.sentence(sentence.index)[1] if matches else []
-        score = sum(entry.weight for _, entry in matches)
-        tone = domain_tone(score)
+        # Most sentences match no domain term: they share the zero score's objects.
+        score, tone, domain = 0, 0.0, []
+        if matches := tone_matches.get(sentence.index):
+            words = matchable.sentence(sentence.index)[1]
+            score = sum(entry.weight for _, entry in matches)
+            tone = domain_tone(score)
+            domain = [{"term": " ".join(words[p : p + len(e.words)]), "weight": e.weight,
+                       "category": e.category} for p, e in matches]  # fmt: skip
         rows.append(SentenceTone(
             article.article_id, sentence.index, sentence.paragraph, sentence.part,
             voices.get(sentence.index, "narration"),
             vader.neg, vader.neu, vader.pos, vader.compound, label(vader.compound),
-            vader.evidence, share,
-            score, round(tone, 4), label(tone),
-            [{"term": " ".join(words[p : p + len(e.words)]), "weight": e.weight,
-              "category": e.category} for p, e in matches],
-            _one_line(sentence.text),
+            evidence, share, score, round(tone, 4) if tone else tone, label(tone),
+            domain, _one_line(sentence.text),
         ))  # fmt: skip
     return rows
 
