@@ -53,6 +53,7 @@ class Lexicon:
     _exact: dict[str, tuple[LexiconEntry, ...]] = field(init=False, repr=False, compare=False)
     _prefixes: dict[str, tuple[LexiconEntry, ...]] = field(init=False, repr=False, compare=False)
     _prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _categories: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _candidates: Callable[[str], tuple[LexiconEntry, ...]] = field(
         init=False, repr=False, compare=False
     )
@@ -73,6 +74,8 @@ class Lexicon:
         object.__setattr__(self, "_exact", {k: tuple(v) for k, v in exact.items()})
         object.__setattr__(self, "_prefixes", {k: tuple(v) for k, v in prefixes.items()})
         object.__setattr__(self, "_prefix_lengths", tuple(sorted({len(k) for k in prefixes})))
+        categories = dict.fromkeys(entry.category for entry in self.entries)
+        object.__setattr__(self, "_categories", tuple(categories))
         # Words repeat across articles: the entries a word can open are looked up once
         # per word (bounded, so that memory stays flat over any number of articles).
         object.__setattr__(self, "_candidates", lru_cache(WORD_CACHE_SIZE)(self._find_candidates))
@@ -85,7 +88,7 @@ class Lexicon:
     @property
     def categories(self) -> list[str]:
         """Categories in the order they first appear in the file."""
-        return list(dict.fromkeys(entry.category for entry in self.entries))
+        return list(self._categories)  # a new list: the caller may change it
 
     def _find_candidates(self, word: str) -> tuple[LexiconEntry, ...]:
         """The entries whose first word matches ``word`` (exactly or by prefix)."""
