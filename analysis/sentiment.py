@@ -124,7 +124,8 @@ def _vader_token(token: str) -> _VaderToken | None:
     the text's words with all ASCII punctuation removed (two characters or more).
     What remains is such a word exactly when it holds no ASCII punctuation and has
     two characters or more: the token itself, so stripped, is one. So the word
-    depends on the token alone, and is worked out once per distinct token.
+    depends on the token alone, and is worked out once per distinct token (with
+    whether VADER's lexicon, which nothing changes, has it).
     """
     if len(token) < 2:
         return None

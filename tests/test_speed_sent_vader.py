@@ -47,7 +47,7 @@ EDGE_CASES = [
     "Good good good bad bad :) :( :-) <3",
     ":) :(",
     "“Great” news, said the ‘minister’.",
-    '"great" (good) [bad] -awful- \'fine\'',
+    "\"great\" (good) [bad] -awful- 'fine'",
     "great. great, great! great? great;",
     "GREAT news!!!!! Really GREAT!!",
     "very VERY good, extremely BAD, slightly nice",
@@ -62,8 +62,24 @@ EDGE_CASES = [
 
 def _random_texts(n: int, seed: int) -> list[str]:
     """Texts of lexicon and other words, glued to punctuation, in varied case."""
-    lexicon_words = ["good", "bad", "great", "awful", "kind", "war", "peace", "threat",
-                     "welcome", "fail", "hope", "fear", "win", "lose", "safe", "crisis"]
+    lexicon_words = [
+        "good",
+        "bad",
+        "great",
+        "awful",
+        "kind",
+        "war",
+        "peace",
+        "threat",
+        "welcome",
+        "fail",
+        "hope",
+        "fear",
+        "win",
+        "lose",
+        "safe",
+        "crisis",
+    ]
     other_words = ["the", "talks", "minister", "Tokyo", "of", "on", "said", "but", "not",
                    "very", "least", "at", "never", "so", "this", "isn't", "a", "I", "x",
                    ":)", ":(", "<3", "!", "?", "...", "-", "2+2", "U.S."]  # fmt: skip
@@ -128,9 +144,9 @@ def test_scores_equal_polarity_scores_on_varied_texts():
     for text in TEXTS:
         ours = explain_vader(text)
         expected = sia.polarity_scores(text)
-        assert (ours.neg, ours.neu, ours.pos, ours.compound) == tuple(
-            expected[k] for k in KEYS
-        ), text
+        assert (ours.neg, ours.neu, ours.pos, ours.compound) == tuple(expected[k] for k in KEYS), (
+            text
+        )
 
 
 def test_words_and_valences_equal_nltks_replay():
