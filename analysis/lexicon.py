@@ -10,10 +10,15 @@ entry first, without overlaps.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, groupby
+from operator import attrgetter, gt
 from pathlib import Path
+from typing import NamedTuple
 
 from analysis.article import Article, Token
 from analysis.datafiles import parse_entries, read_data_file
@@ -48,6 +53,7 @@ class Lexicon:
     _exact: dict[str, tuple[LexiconEntry, ...]] = field(init=False, repr=False, compare=False)
     _prefixes: dict[str, tuple[LexiconEntry, ...]] = field(init=False, repr=False, compare=False)
     _prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _categories: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _candidates: Callable[[str], tuple[LexiconEntry, ...]] = field(
         init=False, repr=False, compare=False
     )
@@ -68,6 +74,8 @@ class Lexicon:
         object.__setattr__(self, "_exact", {k: tuple(v) for k, v in exact.items()})
         object.__setattr__(self, "_prefixes", {k: tuple(v) for k, v in prefixes.items()})
         object.__setattr__(self, "_prefix_lengths", tuple(sorted({len(k) for k in prefixes})))
+        categories = dict.fromkeys(entry.category for entry in self.entries)
+        object.__setattr__(self, "_categories", tuple(categories))
         # Words repeat across articles: the entries a word can open are looked up once
         # per word (bounded, so that memory stays flat over any number of articles).
         object.__setattr__(self, "_candidates", lru_cache(WORD_CACHE_SIZE)(self._find_candidates))
@@ -80,7 +88,7 @@ class Lexicon:
     @property
     def categories(self) -> list[str]:
         """Categories in the order they first appear in the file."""
-        return list(dict.fromkeys(entry.category for entry in self.entries))
+        return list(self._categories)  # a new list: the caller may change it
 
     def _find_candidates(self, word: str) -> tuple[LexiconEntry, ...]:
         """The entries whose first word matches ``word`` (exactly or by prefix)."""
@@ -116,31 +124,79 @@ def match_word(token: str) -> str:
     return normalise_term(token).lower()
 
 
+class MatchableWords(NamedTuple):
+    """An article's word tokens and their matchable words (:func:`match_word`), in text
+    order, and where each sentence's run of them begins: sentence ``i`` has
+    ``words[bounds[i] : bounds[i + 1]]``. One flat list for the article rather than two
+    per sentence, so that an article of 300,000 sentences stays small."""
+
+    tokens: list[Token]
+    words: list[str]
+    bounds: array[int]
+
+    def sentence(self, index: int) -> tuple[list[Token], list[str]]:
+        """The word tokens of sentence ``index`` and their matchable words."""
+        if not 0 <= index < len(self.bounds) - 1:
+            return [], []
+        start, end = self.bounds[index], self.bounds[index + 1]
+        return self.tokens[start:end], self.words[start:end]
+
+
 @per_article
-def matchable_words(article: Article) -> dict[int, tuple[list[Token], list[str]]]:
-    """Per sentence index: its word tokens and their matchable words, computed once per
-    article and shared by every lexicon (tone and frames read the same words)."""
-    per_sentence: dict[int, tuple[list[Token], list[str]]] = {}
-    for token in article.tokens:
-        if token.kind == "word":
-            tokens, words = per_sentence.setdefault(token.sentence, ([], []))
-            tokens.append(token)
-            words.append(match_word(token.text))
-    return per_sentence
+def matchable_words(article: Article) -> MatchableWords:
+    """The article's word tokens and matchable words, computed once per article and
+    shared by every lexicon (tone and frames read the same words)."""
+    tokens = [token for token in article.tokens if token.kind == "word"]
+    sentences = [token.sentence for token in tokens]
+    if any(map(gt, sentences, sentences[1:])):  # not in sentence order: made by hand
+        tokens.sort(key=attrgetter("sentence"))  # stable: text order within a sentence
+        sentences = [token.sentence for token in tokens]
+    words = [match_word(token.text) for token in tokens]
+    last = sentences[-1] if sentences else -1
+    bounds = array("q", [bisect_left(sentences, index) for index in range(last + 2)])
+    return MatchableWords(tokens, words, bounds)
+
+
+def sentence_matches(
+    article: Article, lexicon: Lexicon
+) -> dict[int, list[tuple[int, LexiconEntry]]]:
+    """Per sentence index, :func:`lexicon_matches` of the sentence's matchable words
+    (positions within the sentence); sentences without a match are left out."""
+    matchable = matchable_words(article)
+    words, bounds = matchable.words, matchable.bounds
+    found = {}
+    # Most words open no entry: those that do are found in one pass over the article's
+    # words, and only the sentences holding one are matched.
+    opening = compress(range(len(words)), map(lexicon._candidates, words))
+    for index, positions in groupby(opening, key=lambda p: bisect_right(bounds, p) - 1):
+        start = bounds[index]
+        sentence = words[start : bounds[index + 1]]
+        matches = _matches_at(sentence, [p - start for p in positions], lexicon)
+        if matches:
+            found[index] = matches
+    return found
 
 
 def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, LexiconEntry]]:
     """``(position, entry)`` for each match in ``words``, longest first, without overlap."""
+    # Most words open no entry: only the positions of those that do are tried.
+    opening = compress(range(len(words)), map(lexicon._candidates, words))
+    return _matches_at(words, opening, lexicon)
+
+
+def _matches_at(
+    words: list[str], opening: Iterable[int], lexicon: Lexicon
+) -> list[tuple[int, LexiconEntry]]:
+    """:func:`lexicon_matches`, given the positions (in order) whose word opens an entry."""
     matches = []
-    position = 0
-    while position < len(words):
-        # Most words open no entry: skip them without a call to ``match``.
-        entry = lexicon._candidates(words[position]) and lexicon.match(words, position)
+    free = 0  # the first position no match covers
+    for position in opening:
+        if position < free:
+            continue
+        entry = lexicon.match(words, position)
         if entry:
             matches.append((position, entry))
-            position += len(entry.words)
-        else:
-            position += 1
+            free = position + len(entry.words)
     return matches
 
 

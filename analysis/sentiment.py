@@ -23,7 +23,8 @@ from __future__ import annotations
 import math
 import string
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -33,12 +34,12 @@ from analysis.datafiles import data_path, read_entries
 from analysis.json_output import Lazy
 from analysis.lexicon import (
     Lexicon,
-    lexicon_matches,
     match_word,
     matchable_words,
     parse_lexicon,
+    sentence_matches,
 )
-from analysis.memo import FileMemo, per_article
+from analysis.memo import WORD_CACHE_SIZE, FileMemo, per_article
 from analysis.quotes import sentence_voices
 from analysis.resources import ensure_nltk_data
 
@@ -107,6 +108,45 @@ class _VaderText:
     is_cap_diff: bool
 
 
+class _VaderToken(NamedTuple):
+    """One whitespace-separated token as VADER sees it (see :func:`_vader_token`)."""
+
+    word: str  # the token, or the token without a leading or trailing punctuation run
+    lower: str
+    scored: bool  # whether VADER's lexicon has ``lower``
+    upper: bool  # ``word.isupper()``
+
+
+@lru_cache(WORD_CACHE_SIZE)
+def _vader_token(token: str) -> _VaderToken | None:
+    """``token`` as one of VADER's words, or None for a one-character token (dropped).
+
+    NLTK strips a leading or trailing ``PUNC_LIST`` run when what remains is one of
+    the text's words with all ASCII punctuation removed (two characters or more).
+    What remains is such a word exactly when it holds no ASCII punctuation and has
+    two characters or more: the token itself, so stripped, is one. So the word
+    depends on the token alone, and is worked out once per distinct token (with
+    whether VADER's lexicon, which nothing changes, has it).
+    """
+    if len(token) < 2:
+        return None
+    punctuation = _vader_punctuation()
+    stripped = token.rstrip(string.punctuation)  # "word." -> "word"
+    if stripped == token or token[len(stripped) :] not in punctuation:
+        stripped = token.lstrip(string.punctuation)  # '"word' -> "word"
+        if token[: len(token) - len(stripped)] not in punctuation:
+            stripped = token
+    if len(stripped) > 1 and stripped == stripped.translate(_REMOVE_PUNCTUATION):
+        token = stripped
+    lower = token.lower()
+    return _VaderToken(token, lower, lower in analyzer().lexicon, token.isupper())
+
+
+def _vader_tokens(text: str) -> list[_VaderToken]:
+    """VADER's words of ``text`` with what its rules ask of each, in one pass."""
+    return list(filter(None, map(_vader_token, text.split())))
+
+
 def vader_words(text: str) -> list[str]:
     """VADER's words of ``text``, equal to NLTK's ``SentiText(text).words_and_emoticons``.
 
@@ -116,22 +156,15 @@ def vader_words(text: str) -> list[str]:
     or more). It does so by building every punctuation-word pair of the text;
     this looks each token up instead, with the same result (tested against NLTK).
     """
-    punctuation = _vader_punctuation()
-    tokens = text.split()
-    known = {word for word in text.translate(_REMOVE_PUNCTUATION).split() if len(word) > 1}
-    words = []
-    for token in tokens:
-        if len(token) < 2:
-            continue
-        stripped = token.rstrip(string.punctuation)  # "word." -> "word"
-        if stripped == token or token[len(stripped) :] not in punctuation:
-            stripped = token.lstrip(string.punctuation)  # '"word' -> "word"
-            if token[: len(token) - len(stripped)] not in punctuation:
-                stripped = token
-        if stripped in known:
-            token = stripped
-        words.append(token)
-    return words
+    return [token.word for token in _vader_tokens(text)]
+
+
+_SCORED = attrgetter("scored")
+
+#: VADER's scores of a text none of whose words is in its lexicon: every valence is 0.
+_UNSCORED = (0.0, 1.0, 0.0, 0.0)
+#: ... and of a text without words (one-character tokens only, or none).
+_NO_WORDS = (0.0, 0.0, 0.0, 0.0)
 
 
 def explain_vader(text: str) -> VaderExplanation:
@@ -142,26 +175,35 @@ def explain_vader(text: str) -> VaderExplanation:
     (its ``sentiment_valence``, ``_but_check`` and ``score_valence``), with
     :func:`vader_words` in place of ``SentiText``'s pairwise tokenizer.
     """
+    tokens = _vader_tokens(text)
+    words = [token.word for token in tokens]
+    if not any(map(_SCORED, tokens)):
+        # Only lexicon words get a valence (boosters, "kind of" and unknown words get
+        # 0), and "but" and punctuation only scale a non-zero sum: with none, the
+        # scores are fixed, and NLTK's rules need not run (tested equal to NLTK).
+        neg, neu, pos, compound = _UNSCORED if tokens else _NO_WORDS
+        return VaderExplanation(neg, neu, pos, compound, tuple(words), (0.0,) * len(words))
     sia = analyzer()
     boosters = sia.constants.BOOSTER_DICT
-    words = vader_words(text)
-    lowered = [word.lower() for word in words]
-    n_upper = sum(word.isupper() for word in words)
+    lowers = [token.lower for token in tokens]
+    n_upper = sum(token.upper for token in tokens)
     sentitext = _VaderText(words, 0 < len(words) - n_upper < len(words))
-    first_index: dict[str, int] = {}
-    for index, word in enumerate(words):
-        first_index.setdefault(word, index)
+    # The first index of each word (NLTK uses the first occurrence, and so do we).
+    first_index = dict(zip(reversed(words), range(len(words) - 1, -1, -1), strict=True))
     sentiments: list[float] = []
-    for item in words:
-        i = first_index[item]  # NLTK uses the first occurrence, and so do we
-        kind_of = i < len(words) - 1 and lowered[i] == "kind" and lowered[i + 1] == "of"
-        if kind_of or lowered[i] in boosters:
+    for token in tokens:
+        if not token.scored:
+            # What sentiment_valence appends for a word VADER lacks (boosters too: 0).
             sentiments.append(0)
-        elif lowered[i] not in sia.lexicon:
-            sentiments.append(0)  # what sentiment_valence appends for a word VADER lacks
+            continue
+        i = first_index[token.word]
+        kind_of = token.lower == "kind" and i < len(words) - 1 and lowers[i + 1] == "of"
+        if kind_of or token.lower in boosters:
+            sentiments.append(0)
         else:
-            sentiments = sia.sentiment_valence(0, sentitext, item, i, sentiments)
-    sentiments = vader_but_check(sia, words, sentiments)
+            sentiments = sia.sentiment_valence(0, sentitext, token.word, i, sentiments)
+    if "but" in lowers:  # NLTK's rule changes nothing without one
+        sentiments = vader_but_check(sia, words, sentiments)
     scores = sia.score_valence(sentiments, text)
     return VaderExplanation(
         neg=scores["neg"],
@@ -279,27 +321,33 @@ def _sentence_records(article: Article, lexicon: Lexicon) -> list[SentenceTone]:
     voices = sentence_voices(article)
     non_evaluative = non_evaluative_words()
     matchable = matchable_words(article)
+    tone_matches = sentence_matches(article, lexicon)
     rows = []
     for sentence in article.sentences:
         vader = explain_vader(sentence.text)
-        total = sum(abs(v) for v in vader.valences)
-        descriptive = sum(
-            abs(v) for w, v in zip(vader.words, vader.valences, strict=True)
-            if w.lower() in non_evaluative
-        )  # fmt: skip
-        words = matchable.get(sentence.index, ([], []))[1]
-        matches = lexicon_matches(words, lexicon)
-        score = sum(entry.weight for _, entry in matches)
-        tone = domain_tone(score)
+        evidence, share = [], 0.0
+        if any(vader.valences):  # many sentences have no scored word: nothing to sum
+            evidence = vader.evidence
+            total = sum(abs(v) for v in vader.valences)
+            descriptive = sum(
+                abs(v) for w, v in zip(vader.words, vader.valences, strict=True)
+                if v and w.lower() in non_evaluative
+            )  # fmt: skip
+            share = round(descriptive / total, 4) if total else 0.0
+        # Most sentences match no domain term: they share the zero score's objects.
+        score, tone, domain = 0, 0.0, []
+        if matches := tone_matches.get(sentence.index):
+            words = matchable.sentence(sentence.index)[1]
+            score = sum(entry.weight for _, entry in matches)
+            tone = domain_tone(score)
+            domain = [{"term": " ".join(words[p : p + len(e.words)]), "weight": e.weight,
+                       "category": e.category} for p, e in matches]  # fmt: skip
         rows.append(SentenceTone(
             article.article_id, sentence.index, sentence.paragraph, sentence.part,
             voices.get(sentence.index, "narration"),
             vader.neg, vader.neu, vader.pos, vader.compound, label(vader.compound),
-            vader.evidence, round(descriptive / total, 4) if total else 0.0,
-            score, round(tone, 4), label(tone),
-            [{"term": " ".join(words[p : p + len(e.words)]), "weight": e.weight,
-              "category": e.category} for p, e in matches],
-            _one_line(sentence.text),
+            evidence, share, score, round(tone, 4) if tone else tone, label(tone),
+            domain, _one_line(sentence.text),
         ))  # fmt: skip
     return rows
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.article import Article
 from analysis.datafiles import data_path
-from analysis.lexicon import Lexicon, lexicon_matches, matchable_words, parse_lexicon
+from analysis.lexicon import Lexicon, matchable_words, parse_lexicon, sentence_matches
 from analysis.memo import FileMemo, per_article
 
 if TYPE_CHECKING:
@@ -70,10 +70,13 @@ def trigger_records(article: Article, frames: Lexicon | None = None) -> list[Tri
 @per_article
 def _triggers(article: Article, frames: Lexicon) -> list[Trigger]:
     matchable = matchable_words(article)
+    found = sentence_matches(article, frames)
     rows = []
     for sentence in article.sentences:
-        tokens, words = matchable.get(sentence.index, ([], []))
-        for position, entry in lexicon_matches(words, frames):
+        if sentence.index not in found:
+            continue
+        tokens = matchable.sentence(sentence.index)[0]
+        for position, entry in found[sentence.index]:
             start = tokens[position].start
             end = tokens[position + len(entry.words) - 1].end
             rows.append(Trigger(sentence.index, sentence.part, entry.category, entry.term,

@@ -1,0 +1,163 @@
+"""The fast paths of our VADER replay give NLTK's scores and valences exactly.
+
+:func:`analysis.sentiment.explain_vader` skips VADER's rules for a text without a
+lexicon word, works out each distinct token once, and skips the "but" rule without
+a "but"; here it is compared with NLTK's ``polarity_scores`` and with a plain replay
+of NLTK's loop (``SentiText`` and ``sentiment_valence`` on every word) on varied texts.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from nltk.sentiment.vader import SentiText
+
+from analysis.sentiment import analyzer, explain_vader, vader_words
+
+KEYS = ("neg", "neu", "pos", "compound")
+
+EDGE_CASES = [
+    "",
+    " ",
+    "a",
+    "a b c.",
+    "A b c. A b c.",
+    ".",
+    "...",
+    "!!! ??? ?!?",
+    "! ? !",
+    "The ministers met in Tokyo on Sunday.",  # no lexicon word
+    "The ministers met in Tokyo on Sunday!!!",
+    "Did the ministers meet in Tokyo?? Where??",
+    "THE MINISTERS MET IN TOKYO.",
+    "The talks went on, but the ministers met again.",  # "but" and no lexicon word
+    "But nothing was said.",
+    "The talks were good.",
+    "The talks were GOOD, but the result was BAD!",
+    "The talks were not good.",
+    "The talks weren't good at all.",
+    "It isn't very bad, nor is it great?",
+    "Never so good, never this bad.",
+    "At least it was fine; least good of all.",
+    "It was kind of good, kind of bad.",
+    "kind of",
+    "Kind words were kind.",
+    "The bomb, the shit, yeah right: cut the mustard.",
+    "Good good good bad bad :) :( :-) <3",
+    ":) :(",
+    "“Great” news, said the ‘minister’.",
+    "\"great\" (good) [bad] -awful- 'fine'",
+    "great. great, great! great? great;",
+    "GREAT news!!!!! Really GREAT!!",
+    "very VERY good, extremely BAD, slightly nice",
+    "no, not, never, without, nothing good",
+    "The deal failed; the allies, however, welcomed it but China protested angrily.",
+    "U.S. and Japan’s 2+2 talks: 7.2% growth, co-production of missiles.",
+    "threat threats threatening deterrence coercive",
+    "Ça va très bien, merci beaucoup.",
+    "good\nbad\n\ngreat\tawful",
+]
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    """Texts of lexicon and other words, glued to punctuation, in varied case."""
+    lexicon_words = [
+        "good",
+        "bad",
+        "great",
+        "awful",
+        "kind",
+        "war",
+        "peace",
+        "threat",
+        "welcome",
+        "fail",
+        "hope",
+        "fear",
+        "win",
+        "lose",
+        "safe",
+        "crisis",
+    ]
+    other_words = ["the", "talks", "minister", "Tokyo", "of", "on", "said", "but", "not",
+                   "very", "least", "at", "never", "so", "this", "isn't", "a", "I", "x",
+                   ":)", ":(", "<3", "!", "?", "...", "-", "2+2", "U.S."]  # fmt: skip
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        words = []
+        scored = rng.random() < 0.5
+        for _ in range(rng.randint(0, 20)):
+            pool = lexicon_words if scored and rng.random() < 0.25 else other_words
+            word = rng.choice(pool)
+            shape = rng.random()
+            if shape < 0.15:
+                word = word.upper()
+            elif shape < 0.3:
+                word = word.capitalize()
+            if rng.random() < 0.2:
+                word = rng.choice(['"', "'", "(", "“", "-", "?!?!"]) + word
+            if rng.random() < 0.35:
+                word += rng.choice([".", ",", "!", "!!!", "?", "??", "???", ";", ":", '"', "”"])
+            words.append(word)
+        texts.append(rng.choice([" ", "  ", "\n"]).join(words))
+    return texts
+
+
+def _nltk_valences(text: str) -> list[float]:
+    """The ``sentiments`` list NLTK's ``polarity_scores`` builds, step by step."""
+    sia = analyzer()
+    constants = sia.constants
+    sentitext = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
+    words = sentitext.words_and_emoticons
+    sentiments: list[float] = []
+    for item in words:
+        i = words.index(item)
+        if (
+            i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
+        ) or item.lower() in constants.BOOSTER_DICT:
+            sentiments.append(0)
+            continue
+        sentiments = sia.sentiment_valence(0, sentitext, item, i, sentiments)
+    return [float(v) for v in sia._but_check(words, sentiments)]
+
+
+TEXTS = EDGE_CASES + _random_texts(2500, seed=1) + _random_texts(2500, seed=2)
+
+
+def test_the_texts_take_both_paths():
+    lexicon = analyzer().lexicon
+    scored = [any(w.lower() in lexicon for w in vader_words(t)) for t in TEXTS]
+    assert 1000 < sum(scored) < len(TEXTS) - 1000
+
+
+@pytest.mark.parametrize("text", EDGE_CASES)
+def test_edge_cases_equal_polarity_scores(text):
+    ours = explain_vader(text)
+    expected = analyzer().polarity_scores(text)
+    assert (ours.neg, ours.neu, ours.pos, ours.compound) == tuple(expected[k] for k in KEYS)
+
+
+def test_scores_equal_polarity_scores_on_varied_texts():
+    sia = analyzer()
+    for text in TEXTS:
+        ours = explain_vader(text)
+        expected = sia.polarity_scores(text)
+        assert (ours.neg, ours.neu, ours.pos, ours.compound) == tuple(expected[k] for k in KEYS), (
+            text
+        )
+
+
+def test_words_and_valences_equal_nltks_replay():
+    constants = analyzer().constants
+    for text in TEXTS:
+        ours = explain_vader(text)
+        words = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
+        assert list(ours.words) == words.words_and_emoticons, text
+        assert list(ours.valences) == _nltk_valences(text), text
+
+
+def test_a_repeated_text_scores_the_same():
+    for text in TEXTS[:300]:
+        assert explain_vader(text) == explain_vader(text)
