@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
@@ -122,6 +123,11 @@ class Dateline:
     end: int
 
 
+#: A token's or sentence's start offset: the key the article bisects on (no list of starts is
+#: kept beside a million tokens).
+_START = attrgetter("start")
+
+
 @dataclass(frozen=True, eq=False)
 class Article:
     """A news article as the library sees it. Build one with :func:`load_article`."""
@@ -173,15 +179,11 @@ class Article:
         """Body paragraphs joined by blank lines (the dateline left out)."""
         return "\n\n".join(p.text for p in self.paragraphs)
 
-    @cached_property
-    def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
-
     def tokens_within(self, start: int, end: int) -> list[Token]:
         """The tokens lying wholly in ``text[start:end]``, found by bisection (tokens are in
         text order and do not overlap)."""
-        first = bisect_left(self._token_starts, start)
-        last = bisect_right(self._token_starts, end)  # tokens starting before ``end``
+        first = bisect_left(self.tokens, start, key=_START)
+        last = bisect_right(self.tokens, end, key=_START)  # tokens starting before ``end``
         while last > first and self.tokens[last - 1].end > end:
             last -= 1
         return list(self.tokens[first:last])
@@ -189,7 +191,7 @@ class Article:
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding character ``offset`` (or the next one, for an offset between
         sentences; the last one past the end), found by bisection."""
-        index = bisect_right(self._sentence_starts, offset) - 1
+        index = bisect_right(self.sentences, offset, key=_START) - 1
         if index < 0:
             return self.sentences[0]
         sentence = self.sentences[index]
@@ -197,9 +199,6 @@ class Article:
             return self.sentences[index + 1]
         return sentence
 
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
 
 
 # ---------------------------------------------------------------------------
