@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -170,16 +170,25 @@ def count_words(words: list[Word]) -> dict[str, int]:
 
     Linsear Write counts use the first 100 words (Klare 1974).
     """
-    tokens = [t for t, _ in words]
-    features = [f for _, f in words]
-    # One sum per feature: zip(*features) turns the records into one column per feature.
-    columns = zip(*features, strict=True)
+    return _count([t for t, _ in words], [f for _, f in words])
+
+
+#: Words summed at a time: the columns of a 2 MB text's million words are never built at once.
+_SUM_CHUNK = 10_000
+
+
+def _count(tokens: Sequence[Token], features: Sequence[WordFeatures]) -> dict[str, int]:
+    """:func:`count_words` of words given as their tokens and, in the same order, features."""
     total = dict.fromkeys(WordFeatures._fields, 0)  # a unit without words counts 0 of each
-    total.update(zip(WordFeatures._fields, map(sum, columns), strict=False))
+    for start in range(0, len(features), _SUM_CHUNK):
+        # One sum per feature: zip(*...) turns the records into one column per feature.
+        columns = zip(*features[start : start + _SUM_CHUNK], strict=True)
+        for name, column in zip(WordFeatures._fields, columns, strict=True):
+            total[name] += sum(column)
     sample = features[:LINSEAR_SAMPLE_WORDS]
     return {
         "n_sents": len({t.sentence for t in tokens}),
-        "n_words": len(words),
+        "n_words": len(tokens),
         "n_syllables": total["n_syllables"],
         "n_polysyllable_words": total["is_polysyllable"],
         "n_chars": total["n_chars"],
@@ -359,6 +368,14 @@ def _body_words(article: Article) -> list[Word]:
     return [word for word in _words(article) if word[0].part == "body"]
 
 
+def _body_columns(article: Article) -> tuple[Sequence[Token], Sequence[WordFeatures]]:
+    """The body's word tokens and their features, as slices: the headline's words come
+    first in ``word_tokens`` (sentence 0), the body's after them."""
+    tokens = article.word_tokens
+    first = next((i for i, t in enumerate(tokens) if t.part != "headline"), len(tokens))
+    return tokens[first:], _features(article)[first:]
+
+
 def readability_table(article: Article, by: Unit = "article") -> pd.DataFrame:
     """Counts and indices of the body, one row per ``by`` unit.
 
@@ -400,7 +417,7 @@ def readability_table(article: Article, by: Unit = "article") -> pd.DataFrame:
 
 def readability_scores(article: Article) -> dict[str, object]:
     """The body's indices (rounded to 2 places; None where undefined) and its ``counts``."""
-    counts = count_words(_body_words(article))
+    counts = _count(*_body_columns(article))
     scores: dict[str, object] = {
         name: None if math.isnan(value) else round(value, 2)
         for name, value in indices(counts).items()

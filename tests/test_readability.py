@@ -198,3 +198,16 @@ def test_textstat_sentences_show_where_it_splits(seed):
     pieces = textstat_sentences(seed.body_text)
     assert len(pieces) == textstat.sentence_count(seed.body_text) == 42
     assert pieces[0] == "Japanese and U."
+
+
+@pytest.mark.parametrize("text", [
+    "Talks end\n\nOne short sentence. Another one, longer and harder to read.",
+    "No headline line here at all, just a sentence that runs on.",
+    "Headline with many words in it\n\n" + "A b c. " * 25_000,  # more than one sum chunk
+])  # fmt: skip
+def test_body_counts_from_column_slices_equal_counts_of_the_body_words(text):
+    from analysis.readability import _body_columns, _body_words, _count, count_words
+
+    article = load_article(text)
+    assert _count(*_body_columns(article)) == count_words(_body_words(article))
+    assert len(_body_columns(article)[0]) == len(article.body_words)
