@@ -324,9 +324,12 @@ class _Attributor:
         """``X said, “...”`` / ``Remarked X, “...”`` / ``X called it “...”`` / ``X: “...”``."""
         tokens = self.before(first, span.mark_start)
         before = range(len(tokens))
+        verbs = speech_verbs()
         for k in reversed(before):
-            if (not is_speech_verb(tokens, k) or self.in_quote(tokens[k].start)
-                    or speech_verbs()[tokens[k].text.casefold()] == "that"):  # fmt: skip
+            # The word list first: one look-up rules out most words before is_speech_verb.
+            if (verbs.get(tokens[k].text.casefold(), "that") == "that"
+                    or not is_speech_verb(tokens, k)
+                    or self.in_quote(tokens[k].start)):  # fmt: skip
                 continue
             gap = sum(t.kind != "punct" and not self.in_quote(t.start)
                       for t in tokens[k + 1 : len(before)])  # fmt: skip
@@ -407,9 +410,11 @@ class _Attributor:
         """``(start, end, speaker phrase, verb)`` of each reported clause of a sentence."""
         tokens = self.tokens(sentence)
         found = []
+        verbs = speech_verbs()
         for k, token in enumerate(tokens):
-            if (not is_speech_verb(tokens, k) or self.in_quote(token.start)
-                    or speech_verbs()[token.text.casefold()] == "quote"):  # fmt: skip
+            # The word list first: one look-up rules out most words before is_speech_verb.
+            if (verbs.get(token.text.casefold(), "quote") == "quote"
+                    or not is_speech_verb(tokens, k) or self.in_quote(token.start)):  # fmt: skip
                 continue
             lo = max(0, k - WINDOW_BEFORE)
             window = tokens[lo : k + MAX_CLAUSE_TOKENS]
