@@ -59,8 +59,13 @@ class ActorDictionary:
         patterns = sorted((e.pattern for e in self.entries), key=len, reverse=True)
         alternation = "|".join(re.escape(p) for p in patterns)
         object.__setattr__(self, "_by_pattern", {e.pattern: e for e in self.entries})
-        # Whole words only, longest pattern first: "South China Sea" before "China".
-        object.__setattr__(self, "_regex", re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"))
+        # Whole words only, longest pattern first: "South China Sea" before "China". The
+        # lookahead for a pattern's first character changes no match: it lets most positions
+        # of a text fail at once, before the alternatives are tried one by one.
+        first = "".join(sorted({re.escape(p[0]) for p in patterns if p}))
+        lookahead = f"(?=[{first}])" if first and all(patterns) else ""
+        object.__setattr__(self, "_regex",
+                           re.compile(rf"{lookahead}(?<!\w)(?:{alternation})(?!\w)"))  # fmt: skip
         object.__setattr__(self, "fingerprint", fingerprint(self.entries))
 
     @property
