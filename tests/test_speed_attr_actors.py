@@ -1,13 +1,15 @@
 """The actor dictionary's regular expression, with its lookahead for a pattern's first
-character, finds exactly what the plain alternation finds."""
+character, finds exactly what the plain alternation finds; Spans.holds is overlaps of one
+character."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
-from analysis.framing.actors import ActorDictionary, ActorEntry, load_actor_dictionary
+from analysis.framing.actors import ActorDictionary, ActorEntry, Spans, load_actor_dictionary
 from tests.conftest import ROOT, SEED
 
 
@@ -50,3 +52,16 @@ def test_dictionary_regex_finds_what_the_plain_alternation_finds(
 def test_a_dictionary_without_patterns_still_compiles() -> None:
     empty = ActorDictionary("empty", ())
     assert empty.regex().pattern == _plain_regex(empty).pattern
+
+
+def test_spans_holds_is_overlaps_of_one_character() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        pairs = []
+        for _ in range(rng.randint(0, 8)):
+            start = rng.randint(0, 60)
+            pairs.append((start, start + rng.randint(0, 15)))
+        spans = Spans(pairs)
+        for offset in range(-2, 80):
+            expected = any(start <= offset < end for start, end in pairs)
+            assert spans.holds(offset) == spans.overlaps(offset, offset + 1) == expected
