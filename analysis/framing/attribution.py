@@ -39,7 +39,7 @@ from typing import Literal, NamedTuple
 from analysis.article import Article, Token
 from analysis.datafiles import read_entries
 from analysis.framing.places import place_of
-from analysis.memo import WORD_CACHE_SIZE
+from analysis.memo import WORD_CACHE_SIZE, per_article
 from analysis.terms import stopwords
 
 PhraseKind = Literal["person", "name", "organisation", "description", "pronoun", "place"]
@@ -216,7 +216,7 @@ def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
     j = i
     while j + 1 < stop and j - i < MAX_CHAIN:
         after = tokens[j + 1]
-        if _is_cap(after) and after.kind == "word" and not _is_possessive(tokens[j]):
+        if after.kind == "word" and _is_cap(after) and not _is_possessive(tokens[j]):
             j += 1
         elif (after.text.casefold() in CHAIN_JOINERS and j + 2 < stop
               and _is_cap(tokens[j + 2])):  # fmt: skip
@@ -725,6 +725,13 @@ class People:
         return found[k - 1][1] if k else None
 
 
+@per_article
+def sentence_tokens(article: Article) -> dict[int, list[Token]]:
+    """Every sentence's tokens by sentence index, sliced once per article (to read, not to
+    change: :func:`find_people` and the speakers' pass share them)."""
+    return {s.index: article.tokens_within(s.start, s.end) for s in article.sentences}
+
+
 def find_people(article: Article, known: dict[str, str] | None = None) -> People:
     """Every person the article names with two words or more (roles split off), every
     mention of them, and every organisation named. ``known`` adds full names from elsewhere
@@ -732,8 +739,7 @@ def find_people(article: Article, known: dict[str, str] | None = None) -> People
     then mentions (so that "Austin" before "Lloyd Austin" still counts)."""
     people = People()
     phrases: list[Phrase] = []
-    for sentence in article.sentences:
-        tokens = article.tokens_within(sentence.start, sentence.end)
+    for tokens in sentence_tokens(article).values():
         j = -1  # the last token of the run read last
         for k, token in enumerate(tokens):
             # _is_cap's common case, a capital first, tested inline: this reads every token

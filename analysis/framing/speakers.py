@@ -42,6 +42,7 @@ from analysis.framing.attribution import (
     phrase_starting_at,
     resolve,
     sentence_subject,
+    sentence_tokens,
     speaker_nouns,
     speech_verbs,
     subject_before,
@@ -239,7 +240,7 @@ class _Attributor:
                                                     in self.dictionary_people.items()})  # fmt: skip
         self.marked = [_Span(s.start, s.end, s.mark_start, s.mark_end)
                        for s in article_quote_spans(article) if s.level == 1]  # fmt: skip
-        self._tokens: dict[int, list[Token]] = {}
+        self._tokens = sentence_tokens(article)
         self._offsets: dict[tuple[str, int], list[int]] = {}
         self._last: tuple[int, Resolved] | None = None  # (paragraph, last speaker)
         self._last_quote: tuple[_Span, Resolved] | None = None  # the last attributed quote
@@ -248,8 +249,6 @@ class _Attributor:
     # -- helpers --------------------------------------------------------------
 
     def tokens(self, sentence: Sentence) -> list[Token]:
-        if sentence.index not in self._tokens:
-            self._tokens[sentence.index] = self.article.tokens_within(sentence.start, sentence.end)
         return self._tokens[sentence.index]
 
     def before(self, sentence: Sentence, offset: int) -> list[Token]:
