@@ -774,10 +774,13 @@ def _affiliation_after(tokens: list[Token], k: int) -> str:
     """The words that tie a person to an organisation right after their name: "of University
     College London", ", a researcher at the University of Washington," (at most 10 words)."""
     end = min(len(tokens), k + 12)
+    verbs = speech_verbs()
     words = []
     for index in range(k, end):
         token = tokens[index]
-        if token.text in ".;:“”\"" or is_speech_verb(tokens, index):
+        # The word list first: one look-up rules out most words before is_speech_verb.
+        if token.text in ".;:“”\"" or (token.text.casefold() in verbs
+                                       and is_speech_verb(tokens, index)):  # fmt: skip
             break
         words.append(token.text)
     text = " ".join(words).strip(" ,")

@@ -244,7 +244,9 @@ class _Attributor:
         self._offsets: dict[tuple[str, int], list[int]] = {}
         self._last: tuple[int, Resolved] | None = None  # (paragraph, last speaker)
         self._last_quote: tuple[_Span, Resolved] | None = None  # the last attributed quote
-        self._quoted = [(s.mark_start, s.mark_end) for s in self.marked]
+        # The quotes' marks, in text order, for in_quote's bisection.
+        self._quote_starts = [s.mark_start for s in self.marked]
+        self._quote_ends = [s.mark_end for s in self.marked]
 
     # -- helpers --------------------------------------------------------------
 
@@ -277,8 +279,9 @@ class _Attributor:
         return self._offsets[key]
 
     def in_quote(self, offset: int) -> bool:
-        k = bisect_right(self._quoted, (offset, float("inf"))) - 1
-        return k >= 0 and self._quoted[k][0] <= offset < self._quoted[k][1]
+        """Whether ``offset`` lies within a quote's marks (the last quote opened by then)."""
+        k = bisect_right(self._quote_starts, offset) - 1
+        return k >= 0 and offset < self._quote_ends[k]
 
     def text(self, start: int, end: int) -> str:
         return " ".join(self.article.text[start:end].split())
@@ -489,8 +492,11 @@ class _Attributor:
     def _before_next_speaker(self, tokens: list[Token], c: int, end: int) -> int:
         """Where the clause from ``c`` stops: before another speech verb's named subject in
         the same sentence (… while Interior Minister X wrote …; …, Cyprus Mail reported)."""
+        verbs = speech_verbs()
         for e in range(c + 1, end):
-            if (is_speech_verb(tokens, e) and not self.in_quote(tokens[e].start)
+            # The word list first: one look-up rules out most words before is_speech_verb.
+            if (tokens[e].text.casefold() in verbs and is_speech_verb(tokens, e)
+                    and not self.in_quote(tokens[e].start)
                     and not is_passive(tokens, e)
                     and tokens[e - 1].text.casefold() not in _AUXILIARIES
                     and not (e + 1 < end and tokens[e + 1].text.casefold() == "by")):  # fmt: skip
