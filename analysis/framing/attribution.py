@@ -123,12 +123,16 @@ def fold(word: str) -> str:
 
 def _is_cap(token: Token) -> bool:
     """A capitalised word, or a name with a lower-case particle (el-Sisi, al-Assad)."""
-    if token.kind == "punct":
-        return False
-    text = token.text
-    if text[:1].isupper():
+    return token.kind != "punct" and _capitalised(token.text)
+
+
+@lru_cache(WORD_CACHE_SIZE)
+def _capitalised(word: str) -> bool:
+    """:func:`_is_cap` of a word that is not punctuation (a symbol such as Ⓐ is upper case
+    too), kept per distinct word: it is asked of every token."""
+    if word[:1].isupper():
         return True
-    prefix, _, rest = text.partition("-")
+    prefix, _, rest = word.partition("-")
     return prefix in NAME_PARTICLES and rest[:1].isupper()
 
 
@@ -216,7 +220,7 @@ def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
     j = i
     while j + 1 < stop and j - i < MAX_CHAIN:
         after = tokens[j + 1]
-        if after.kind == "word" and _is_cap(after) and not _is_possessive(tokens[j]):
+        if after.kind == "word" and _capitalised(after.text) and not _is_possessive(tokens[j]):
             j += 1
         elif (after.text.casefold() in CHAIN_JOINERS and j + 2 < stop
               and _is_cap(tokens[j + 2])):  # fmt: skip
@@ -392,7 +396,9 @@ def _context_before(tokens: list[Token], i: int) -> list[Token]:
         word = before.text.casefold()
         if before.kind == "punct" or word in DETERMINERS or word in verbs:
             break
-        if not (_is_cap(before) or fold(before.text) in nouns or word in _CONTEXT_JOINERS):
+        # ``before`` is not punctuation: _is_cap(before) is _capitalised(before.text)
+        if not (_capitalised(before.text) or fold(before.text) in nouns
+                or word in _CONTEXT_JOINERS):  # fmt: skip
             if word in stopwords():
                 break  # a function word: _modifier_gap's first test, without the call
             # "Rutgers University political scholar": at most two modifiers between a
@@ -414,10 +420,10 @@ def _modifier_gap(tokens: list[Token], k: int, limit: int) -> int:
         if k - gap - 1 < 0:
             return 0
         word = tokens[k - gap]
-        if (word.kind != "word" or _is_cap(word) or word.text.casefold() in common
+        if (word.kind != "word" or _capitalised(word.text) or word.text.casefold() in common
                 or word.text.casefold() in speech_verbs()):  # fmt: skip
             return 0
-        if _is_cap(tokens[k - gap - 1]) and tokens[k - gap - 1].kind == "word":
+        if tokens[k - gap - 1].kind == "word" and _capitalised(tokens[k - gap - 1].text):
             return gap
     return 0
 
@@ -742,9 +748,8 @@ def find_people(article: Article, known: dict[str, str] | None = None) -> People
     for tokens in sentence_tokens(article).values():
         j = -1  # the last token of the run read last
         for k, token in enumerate(tokens):
-            # _is_cap's common case, a capital first, tested inline: this reads every token
-            text = token.text
-            if k <= j or not (text[:1].isupper() or ("-" in text and _is_cap(token))):
+            # _is_cap(token) written out: this line reads every token of the article
+            if k <= j or token.kind == "punct" or not _capitalised(token.text):
                 continue
             j = _chain_end(tokens, k, len(tokens))
             phrase = _name_phrase(tokens, k, j, _context_before(tokens, k))
