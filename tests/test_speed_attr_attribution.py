@@ -5,8 +5,16 @@ and speakers of a text made of such symbols are those the former code found."""
 from __future__ import annotations
 
 from analysis.article import Token, parse_article
-from analysis.framing.attribution import NAME_PARTICLES, _is_cap, find_people
+from analysis.framing.attribution import (
+    NAME_PARTICLES,
+    RUN_CACHE_SIZE,
+    _capitalised,
+    _is_cap,
+    _read_chain,
+    find_people,
+)
 from analysis.framing.speakers import quote_records
+from analysis.memo import WORD_CACHE_SIZE
 from tests.conftest import ROOT, SEED
 
 
@@ -44,3 +52,8 @@ def test_upper_case_symbols_are_not_names() -> None:
         ("Smith Jones", "indirect", "Smith Jones said"),
         ("Smith Jones", "partial", "Smith Jones said the talks would go on. Ⓐ Bank of Ⓑ, said"),
     ]
+
+
+def test_the_word_and_run_caches_are_bounded() -> None:
+    assert _capitalised.cache_info().maxsize == WORD_CACHE_SIZE
+    assert _read_chain.cache_info().maxsize == RUN_CACHE_SIZE <= WORD_CACHE_SIZE

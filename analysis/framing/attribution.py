@@ -298,7 +298,12 @@ class _ChainReading(NamedTuple):
     real_roles: bool  # whether a role word stands among the leading words
 
 
-@lru_cache(WORD_CACHE_SIZE)
+#: Distinct capitalised runs whose reading is kept. An entry (about 270 bytes) is several
+#: times a word's, so a quarter of the per-word bound keeps the memory of one word cache.
+RUN_CACHE_SIZE = WORD_CACHE_SIZE // 4
+
+
+@lru_cache(RUN_CACHE_SIZE)
 def _read_chain(words: tuple[str, ...]) -> _ChainReading | None:
     """The reading of a capitalised run's words, or None when they name no one. A run
     depends on its words only, and names recur (within an article and across articles), so
