@@ -757,7 +757,8 @@ def find_people(article: Article, known: dict[str, str] | None = None) -> People
             if k <= j or token.kind == "punct" or not _capitalised(token.text):
                 continue
             j = _chain_end(tokens, k, len(tokens))
-            phrase = _name_phrase(tokens, k, j, _context_before(tokens, k))
+            context = _context_before(tokens, k) if k else []  # none before a first word
+            phrase = _name_phrase(tokens, k, j, context)
             if phrase is None:
                 continue
             phrases.append(phrase)

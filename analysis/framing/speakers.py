@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.article import Article, Sentence, Token
@@ -269,13 +270,13 @@ class _Attributor:
     def _ends(self, sentence: Sentence) -> list[int]:
         key = ("ends", sentence.index)
         if key not in self._offsets:
-            self._offsets[key] = [t.end for t in self.tokens(sentence)]
+            self._offsets[key] = list(map(attrgetter("end"), self.tokens(sentence)))
         return self._offsets[key]
 
     def _starts(self, sentence: Sentence) -> list[int]:
         key = ("starts", sentence.index)
         if key not in self._offsets:
-            self._offsets[key] = [t.start for t in self.tokens(sentence)]
+            self._offsets[key] = list(map(attrgetter("start"), self.tokens(sentence)))
         return self._offsets[key]
 
     def in_quote(self, offset: int) -> bool:
@@ -691,7 +692,7 @@ class _Attributor:
         first = self.article.sentence_at(span.mark_start)
         last = self.article.sentence_at(max(span.mark_end - 1, span.mark_start))
         inside = self.article.tokens_within(span.start, span.end)
-        n_words = sum(t.kind != "punct" for t in inside)
+        n_words = len(inside) - list(map(attrgetter("kind"), inside)).count("punct")
         text = " ".join(self.article.text[span.start : span.end].split())
         speaker, cue, phrase = self._speaker_of(span, first, last)
         introduced = bool(span.label) or self._introduced(span, first)
