@@ -15,7 +15,10 @@ is reported with ``closed=False``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from analysis.article import Article
@@ -214,14 +217,13 @@ def unnest_quote_spans(article: Article) -> pd.DataFrame:
 
 @per_article
 def token_in_quote(article: Article) -> list[bool]:
-    """For every token of the article, whether it lies inside a (level-1) quote."""
-    spans = [s for s in article_quote_spans(article) if s.level == 1]
-    flags = []
-    j = 0
-    for token in article.tokens:
-        while j < len(spans) and spans[j].end <= token.start:
-            j += 1
-        flags.append(j < len(spans) and spans[j].start <= token.start < spans[j].end)
+    """For every token of the article, whether it starts inside a (level-1) quote."""
+    starts = list(map(attrgetter("start"), article.tokens))
+    flags = [False] * len(starts)
+    for span in article_quote_spans(article):
+        if span.level == 1:  # the tokens that start in [start, end), found by bisection
+            first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
+            flags[first:last] = [True] * (last - first)
     return flags
 
 
@@ -230,12 +232,16 @@ def sentence_voices(article: Article) -> dict[int, str]:
     """``quote`` for each sentence most of whose words lie inside quotation marks, else
     ``narration`` (sentences without words are narration). Computed once per article."""
     in_quote = token_in_quote(article)
-    counts: dict[int, list[int]] = {s.index: [0, 0] for s in article.sentences}
-    for token in article.tokens:
-        if token.kind != "punct":
-            counts[token.sentence][0] += in_quote[token.index]
-            counts[token.sentence][1] += 1
-    return {
-        sentence: "quote" if inside > total / 2 else "narration"
-        for sentence, (inside, total) in counts.items()
-    }
+    # Tokens come in sentence order: a sentence's tokens are one slice, found by bisection,
+    # and counted with list methods rather than token by token.
+    kinds = list(map(attrgetter("kind"), article.tokens))
+    sentence_of = list(map(attrgetter("sentence"), article.tokens))
+    voices = {}
+    for sentence in article.sentences:
+        first = bisect_left(sentence_of, sentence.index)
+        last = bisect_right(sentence_of, sentence.index, first)
+        total = last - first - kinds[first:last].count("punct")
+        quoted = list(compress(kinds[first:last], in_quote[first:last]))
+        inside = len(quoted) - quoted.count("punct")
+        voices[sentence.index] = "quote" if inside > total / 2 else "narration"
+    return voices

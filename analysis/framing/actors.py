@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -59,8 +59,13 @@ class ActorDictionary:
         patterns = sorted((e.pattern for e in self.entries), key=len, reverse=True)
         alternation = "|".join(re.escape(p) for p in patterns)
         object.__setattr__(self, "_by_pattern", {e.pattern: e for e in self.entries})
-        # Whole words only, longest pattern first: "South China Sea" before "China".
-        object.__setattr__(self, "_regex", re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"))
+        # Whole words only, longest pattern first: "South China Sea" before "China". The
+        # lookahead for a pattern's first character changes no match: it lets most positions
+        # of a text fail at once, before the alternatives are tried one by one.
+        first = "".join(sorted({re.escape(p[0]) for p in patterns if p}))
+        lookahead = f"(?=[{first}])" if first and all(patterns) else ""
+        object.__setattr__(self, "_regex",
+                           re.compile(rf"{lookahead}(?<!\w)(?:{alternation})(?!\w)"))  # fmt: skip
         object.__setattr__(self, "fingerprint", fingerprint(self.entries))
 
     @property
@@ -136,8 +141,10 @@ class Spans:
         return before > 0 and self._max_ends[before - 1] > start
 
     def holds(self, offset: int) -> bool:
-        """Whether a span holds ``offset`` (start <= offset < end)."""
-        return self.overlaps(offset, offset + 1)
+        """Whether a span holds ``offset`` (start <= offset < end): ``overlaps(offset,
+        offset + 1)``, written out (it is asked for every mention)."""
+        before = bisect_right(self._starts, offset)  # spans starting at ``offset`` or before
+        return before > 0 and self._max_ends[before - 1] > offset
 
 
 # ---------------------------------------------------------------------------
@@ -196,16 +203,18 @@ def mention_records(article: Article, dictionary: ActorDictionary | None = None
 @per_article
 def _mentions(article: Article, dictionary: ActorDictionary) -> list[Mention]:
     quoted = Spans([(s.start, s.end) for s in article_quote_spans(article) if s.level == 1])
+    regex, lookup = dictionary.regex(), dictionary.lookup
     rows = []
     for sentence in article.sentences:
-        for match in dictionary.regex().finditer(sentence.text):
-            entry = dictionary.lookup(match.group())
+        for match in regex.finditer(sentence.text):
+            text = match.group()
+            entry = lookup(text)
             if entry.kind == "exclude":
                 continue
-            start, end = sentence.start + match.start(), sentence.start + match.end()
+            start = sentence.start + match.start()
             rows.append(Mention(article.article_id, entry.actor, entry.kind, entry.person,
-                                match.group(), sentence.index, sentence.paragraph,
-                                sentence.part, quoted.holds(start), start, end))  # fmt: skip
+                                text, sentence.index, sentence.paragraph, sentence.part,
+                                quoted.holds(start), start, start + len(text)))  # fmt: skip
     return rows
 
 

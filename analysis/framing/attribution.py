@@ -33,12 +33,13 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from analysis.article import Article, Token
 from analysis.datafiles import read_entries
 from analysis.framing.places import place_of
-from analysis.memo import WORD_CACHE_SIZE
+from analysis.memo import WORD_CACHE_SIZE, per_article
 from analysis.terms import stopwords
 
 PhraseKind = Literal["person", "name", "organisation", "description", "pronoun", "place"]
@@ -76,6 +77,8 @@ LOOKBACK = 200
 #: A name or an organisation's name is at most this many words (bounds every scan).
 MAX_CHAIN = 12
 GROUP_PRONOUNS = frozenset({"it", "they"})
+#: Words that join capitalised words into one run (name particles, organisation joiners).
+CHAIN_JOINERS = NAME_PARTICLES | ORGANISATION_JOINERS
 #: An apposition between commas is looked for this many tokens back.
 MAX_APPOSITION_TOKENS = 14
 
@@ -120,17 +123,25 @@ def fold(word: str) -> str:
 
 def _is_cap(token: Token) -> bool:
     """A capitalised word, or a name with a lower-case particle (el-Sisi, al-Assad)."""
-    if token.kind == "punct":
-        return False
-    text = token.text
-    if text[:1].isupper():
+    return token.kind != "punct" and _capitalised(token.text)
+
+
+@lru_cache(WORD_CACHE_SIZE)
+def _capitalised(word: str) -> bool:
+    """:func:`_is_cap` of a word that is not punctuation (a symbol such as Ⓐ is upper case
+    too), kept per distinct word: it is asked of every token."""
+    if word[:1].isupper():
         return True
-    prefix, _, rest = text.partition("-")
+    prefix, _, rest = word.partition("-")
     return prefix in NAME_PARTICLES and rest[:1].isupper()
 
 
 def _is_possessive(token: Token) -> bool:
-    return token.text.endswith(("’s", "'s", "s’", "s'")) and len(token.text) > 2
+    return _is_possessive_word(token.text)
+
+
+def _is_possessive_word(word: str) -> bool:
+    return word.endswith(("’s", "'s", "s’", "s'")) and len(word) > 2
 
 
 def _is_initial(token: Token) -> bool:
@@ -169,9 +180,9 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
 # Speaker phrases
 
 
-@dataclass(frozen=True)
-class Phrase:
-    """A speaker as the text names it."""
+class Phrase(NamedTuple):
+    """A speaker as the text names it (a named tuple: an article makes one for every
+    capitalised run, and a frozen dataclass is several times slower to build)."""
 
     start: int  # character offsets of the phrase as written (roles included)
     end: int
@@ -181,8 +192,11 @@ class Phrase:
     owner: str = ""  # the possessive before a description (China's foreign ministry)
 
 
+_token_text = attrgetter("text")
+
+
 def _text(tokens: list[Token]) -> str:
-    return " ".join(t.text for t in tokens)
+    return " ".join(map(_token_text, tokens))
 
 
 def _chain_start(tokens: list[Token], j: int) -> int:
@@ -193,7 +207,7 @@ def _chain_start(tokens: list[Token], j: int) -> int:
         before = tokens[i - 1]
         if _is_cap(before) and before.kind == "word":
             i -= 1
-        elif (before.text.casefold() in NAME_PARTICLES | ORGANISATION_JOINERS and i >= 2
+        elif (before.text.casefold() in CHAIN_JOINERS and i >= 2
               and _is_cap(tokens[i - 2])):  # fmt: skip
             i -= 2
         else:
@@ -206,9 +220,9 @@ def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
     j = i
     while j + 1 < stop and j - i < MAX_CHAIN:
         after = tokens[j + 1]
-        if _is_cap(after) and after.kind == "word" and not _is_possessive(tokens[j]):
+        if after.kind == "word" and _capitalised(after.text) and not _is_possessive(tokens[j]):
             j += 1
-        elif (after.text.casefold() in NAME_PARTICLES | ORGANISATION_JOINERS and j + 2 < stop
+        elif (after.text.casefold() in CHAIN_JOINERS and j + 2 < stop
               and _is_cap(tokens[j + 2])):  # fmt: skip
             j += 2
         else:
@@ -216,87 +230,122 @@ def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
     return j
 
 
-def _split_roles(chain: list[Token]) -> tuple[list[Token], list[Token]]:
-    """(roles, name): everything up to the last role word before the name (Glenn Research
-    Center Director | Ray Lugo), then leading places, possessives and sentence-opening
-    function words, are the role; what follows is the name."""
+def _split_roles(chain: tuple[str, ...]) -> int:
+    """How many words of a run are roles: everything up to the last role word before the
+    name (Glenn Research Center Director | Ray Lugo), then leading places, possessives and
+    sentence-opening function words; what follows is the name."""
     roles = role_words()
     common = stopwords()
     i = 0
     for k in range(len(chain) - 1):
-        if fold(chain[k].text) in roles:
+        if fold(chain[k]) in roles:
             i = k + 1
     while i < len(chain) - 1:
-        word = fold(chain[i].text)
-        if (_is_possessive(chain[i]) or word in roles or word in common or word in NOT_NAMES
-                or place_of(chain[i].text) is not None
-                or chain[i].text.casefold() in ORGANISATION_JOINERS):  # fmt: skip
+        word = fold(chain[i])
+        if (_is_possessive_word(chain[i]) or word in roles or word in common
+                or word in NOT_NAMES or place_of(chain[i]) is not None
+                or chain[i].casefold() in ORGANISATION_JOINERS):  # fmt: skip
             i += 1
         else:
             break
     # A chain that ends in a role word ("Secretary Austin" aside) is a role, not a name.
-    return chain[:i], chain[i:]
+    return i
 
 
-def _name_kind(name: list[Token]) -> PhraseKind:
+def _name_kind(name: tuple[str, ...]) -> PhraseKind:
     organisations = organisation_words()
-    words = [fold(t.text) for t in name]
+    words = [fold(t) for t in name]
     if any(w in organisations for w in words):
         return "organisation"
     if words[-1] in role_words():
         return "description"  # "Republican Assemblywoman": a role without a name
-    if place_of(" ".join(t.text for t in name)) is not None:
+    if place_of(" ".join(name)) is not None:
         return "place"  # North Korea
-    if any(t.text.isupper() and len(t.text) > 1 and t.text.isalpha() for t in name) or any(
+    if any(t.isupper() and len(t) > 1 and t.isalpha() for t in name) or any(
             w in NOT_NAMES or w.endswith("-based") for w in words):  # fmt: skip
         return "organisation" if len(name) > 1 else "name"
     if len(name) == 1:
-        return "place" if place_of(name[0].text) is not None else "name"
-    if all(place_of(t.text) is not None for t in name):
+        return "place" if place_of(name[0]) is not None else "name"
+    if all(place_of(t) is not None for t in name):
         return "place"
     if any(w in stopwords() for w in words if w not in NAME_PARTICLES):
         return "organisation"
     return "person"
 
 
-def _person_of(name: list[Token]) -> list[Token] | None:
-    """The person's name of a run that joins a person to an organisation or place with
-    "of", "at" or "from" (Tristan Smith of University College London -> Tristan Smith), or
-    None when the run is one name (University of Washington, Bank of America)."""
-    for p, token in enumerate(name):
-        if token.text in ("of", "at", "from"):
+def _person_of(name: tuple[str, ...]) -> int:
+    """How many words of a run that joins a person to an organisation or place with "of",
+    "at" or "from" are the person's name (Tristan Smith of University College London -> 2),
+    or 0 when the run is one name (University of Washington, Bank of America)."""
+    for p, word in enumerate(name):
+        if word in ("of", "at", "from"):
             head, rest = name[:p], name[p + 1 :]
             if (len(head) >= 2 and rest and _name_kind(head) == "person"
                     and _name_kind(rest) != "description"):  # fmt: skip
-                return head
-            return None
-    return None
+                return p
+            return 0
+    return 0
+
+
+class _ChainReading(NamedTuple):
+    """What the words of a capitalised run say, wherever it stands (:func:`_read_chain`)."""
+
+    n_roles: int  # leading words that are roles, places or function words, not the name
+    #: The name's kind, or "role" for one role word without a name (Officials, The President).
+    kind: PhraseKind | Literal["role"]
+    n_person: int  # the words of a person named before "of X" (0: no such person)
+    text: str  # the name (the person's, with ``n_person``), a final possessive dropped
+    real_roles: bool  # whether a role word stands among the leading words
+
+
+#: Distinct capitalised runs whose reading is kept. An entry (about 270 bytes) is several
+#: times a word's, so a quarter of the per-word bound keeps the memory of one word cache.
+RUN_CACHE_SIZE = WORD_CACHE_SIZE // 4
+
+
+@lru_cache(RUN_CACHE_SIZE)
+def _read_chain(words: tuple[str, ...]) -> _ChainReading | None:
+    """The reading of a capitalised run's words, or None when they name no one. A run
+    depends on its words only, and names recur (within an article and across articles), so
+    a bounded number of runs is kept."""
+    n_roles = _split_roles(words)
+    name = words[n_roles:]
+    if not name or (len(name) == 1 and fold(name[0]) in NOT_NAMES):
+        return None
+    if len(name) == 1 and fold(name[0]) in role_words():
+        return _ChainReading(n_roles, "role", 0, "", False)
+    n_person = _person_of(name)
+    if n_person:  # Bill Gerstenmaier of NASA: the person
+        return _ChainReading(n_roles, "person", n_person, " ".join(name[:n_person]), False)
+    text = " ".join(name)
+    if _is_possessive_word(name[-1]):
+        text = text[: -2] if text.endswith(("’s", "'s")) else text
+    real_roles = any(fold(w) in role_words() for w in words[:n_roles])
+    return _ChainReading(n_roles, _name_kind(name), 0, text, real_roles)
 
 
 def _name_phrase(tokens: list[Token], i: int, j: int, context: list[Token]) -> Phrase | None:
     """The phrase of the capitalised run ``tokens[i..j]``, roles split off."""
-    roles, name = _split_roles(tokens[i : j + 1])
-    if not name or (len(name) == 1 and fold(name[0].text) in NOT_NAMES):
+    reading = _read_chain(tuple(map(_token_text, tokens[i : j + 1])))
+    if reading is None:
         return None
-    if len(name) == 1 and fold(name[0].text) in role_words():
+    roles = tokens[i : i + reading.n_roles]
+    if reading.kind == "role":
         # "Officials said", "The President insists": a role without a name describes the speaker
         start = i - 1 if i > 0 and tokens[i - 1].text.casefold() in DETERMINERS else i
         words = tokens[start : j + 1]
         return Phrase(tokens[start].start, tokens[j].end, _text(words), "description",
                       _text(context + words))  # fmt: skip
-    person = _person_of(name)
-    if person is not None:  # Bill Gerstenmaier of NASA: the person, and "of NASA" as context
-        return Phrase(person[0].start, person[-1].end, _text(person), "person",
-                      _text(context + roles + name[len(person):]))  # fmt: skip
-    text = _text(name)
-    if _is_possessive(name[-1]):
-        text = text[: -2] if text.endswith(("’s", "'s")) else text
-    kind = _name_kind(name)
-    real_roles = [t for t in roles if fold(t.text) in role_words()]
-    if kind == "person" and not real_roles and i > 0 and tokens[i - 1].text.casefold() in {
-            "the", "a", "an"}:  # fmt: skip
+    if reading.n_person:  # Bill Gerstenmaier of NASA: the person, and "of NASA" as context
+        first = i + reading.n_roles
+        last = first + reading.n_person - 1
+        return Phrase(tokens[first].start, tokens[last].end, reading.text, "person",
+                      _text(context + roles + tokens[last + 1 : j + 1]))  # fmt: skip
+    kind = reading.kind
+    if kind == "person" and not reading.real_roles and i > 0 and tokens[i - 1].text.casefold(
+            ) in {"the", "a", "an"}:  # fmt: skip
         kind = "organisation"  # the Eastern Mediterranean Bill: a thing, not a person
-    return Phrase(tokens[i].start, tokens[j].end, text, kind, _text(context + roles))
+    return Phrase(tokens[i].start, tokens[j].end, reading.text, kind, _text(context + roles))
 
 
 def _description_start(tokens: list[Token], j: int) -> int:
@@ -338,17 +387,25 @@ def phrase_ending_at(tokens: list[Token], j: int) -> Phrase | None:
     return None
 
 
+#: Lower-case words that may stand inside the context before a phrase.
+_CONTEXT_JOINERS = ORGANISATION_JOINERS | {"to", "at", "from"}
+
+
 def _context_before(tokens: list[Token], i: int) -> list[Token]:
     """Up to six words before position ``i`` that describe the phrase (roles, places,
     organisations), stopping at punctuation, determiners and verbs."""
+    verbs, nouns = speech_verbs(), speaker_nouns()
     k = i
     while k > 0 and i - k < 6:
         before = tokens[k - 1]
         word = before.text.casefold()
-        if before.kind == "punct" or word in DETERMINERS or word in speech_verbs():
+        if before.kind == "punct" or word in DETERMINERS or word in verbs:
             break
-        if not (_is_cap(before) or fold(before.text) in speaker_nouns()
-                or word in ORGANISATION_JOINERS or word in {"to", "at", "from"}):  # fmt: skip
+        # ``before`` is not punctuation: _is_cap(before) is _capitalised(before.text)
+        if not (_capitalised(before.text) or fold(before.text) in nouns
+                or word in _CONTEXT_JOINERS):  # fmt: skip
+            if word in stopwords():
+                break  # a function word: _modifier_gap's first test, without the call
             # "Rutgers University political scholar": at most two modifiers between a
             # capitalised name and the role word, when they are not function words
             gap = _modifier_gap(tokens, k, limit=min(2, 5 - (i - k)))
@@ -368,10 +425,10 @@ def _modifier_gap(tokens: list[Token], k: int, limit: int) -> int:
         if k - gap - 1 < 0:
             return 0
         word = tokens[k - gap]
-        if (word.kind != "word" or _is_cap(word) or word.text.casefold() in common
+        if (word.kind != "word" or _capitalised(word.text) or word.text.casefold() in common
                 or word.text.casefold() in speech_verbs()):  # fmt: skip
             return 0
-        if _is_cap(tokens[k - gap - 1]) and tokens[k - gap - 1].kind == "word":
+        if tokens[k - gap - 1].kind == "word" and _capitalised(tokens[k - gap - 1].text):
             return gap
     return 0
 
@@ -679,6 +736,13 @@ class People:
         return found[k - 1][1] if k else None
 
 
+@per_article
+def sentence_tokens(article: Article) -> dict[int, list[Token]]:
+    """Every sentence's tokens by sentence index, sliced once per article (to read, not to
+    change: :func:`find_people` and the speakers' pass share them)."""
+    return {s.index: article.tokens_within(s.start, s.end) for s in article.sentences}
+
+
 def find_people(article: Article, known: dict[str, str] | None = None) -> People:
     """Every person the article names with two words or more (roles split off), every
     mention of them, and every organisation named. ``known`` adds full names from elsewhere
@@ -686,16 +750,15 @@ def find_people(article: Article, known: dict[str, str] | None = None) -> People
     then mentions (so that "Austin" before "Lloyd Austin" still counts)."""
     people = People()
     phrases: list[Phrase] = []
-    for sentence in article.sentences:
-        tokens = article.tokens_within(sentence.start, sentence.end)
-        k = 0
-        while k < len(tokens):
-            if not _is_cap(tokens[k]):
-                k += 1
+    for tokens in sentence_tokens(article).values():
+        j = -1  # the last token of the run read last
+        for k, token in enumerate(tokens):
+            # _is_cap(token) written out: this line reads every token of the article
+            if k <= j or token.kind == "punct" or not _capitalised(token.text):
                 continue
             j = _chain_end(tokens, k, len(tokens))
-            phrase = _name_phrase(tokens, k, j, _context_before(tokens, k))
-            k = j + 1
+            context = _context_before(tokens, k) if k else []  # none before a first word
+            phrase = _name_phrase(tokens, k, j, context)
             if phrase is None:
                 continue
             phrases.append(phrase)
@@ -722,10 +785,13 @@ def _affiliation_after(tokens: list[Token], k: int) -> str:
     """The words that tie a person to an organisation right after their name: "of University
     College London", ", a researcher at the University of Washington," (at most 10 words)."""
     end = min(len(tokens), k + 12)
+    verbs = speech_verbs()
     words = []
     for index in range(k, end):
         token = tokens[index]
-        if token.text in ".;:“”\"" or is_speech_verb(tokens, index):
+        # The word list first: one look-up rules out most words before is_speech_verb.
+        if token.text in ".;:“”\"" or (token.text.casefold() in verbs
+                                       and is_speech_verb(tokens, index)):  # fmt: skip
             break
         words.append(token.text)
     text = " ".join(words).strip(" ,")

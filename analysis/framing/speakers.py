@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.article import Article, Sentence, Token
@@ -42,6 +43,7 @@ from analysis.framing.attribution import (
     phrase_starting_at,
     resolve,
     sentence_subject,
+    sentence_tokens,
     speaker_nouns,
     speech_verbs,
     subject_before,
@@ -239,17 +241,17 @@ class _Attributor:
                                                     in self.dictionary_people.items()})  # fmt: skip
         self.marked = [_Span(s.start, s.end, s.mark_start, s.mark_end)
                        for s in article_quote_spans(article) if s.level == 1]  # fmt: skip
-        self._tokens: dict[int, list[Token]] = {}
+        self._tokens = sentence_tokens(article)
         self._offsets: dict[tuple[str, int], list[int]] = {}
         self._last: tuple[int, Resolved] | None = None  # (paragraph, last speaker)
         self._last_quote: tuple[_Span, Resolved] | None = None  # the last attributed quote
-        self._quoted = [(s.mark_start, s.mark_end) for s in self.marked]
+        # The quotes' marks, in text order, for in_quote's bisection.
+        self._quote_starts = [s.mark_start for s in self.marked]
+        self._quote_ends = [s.mark_end for s in self.marked]
 
     # -- helpers --------------------------------------------------------------
 
     def tokens(self, sentence: Sentence) -> list[Token]:
-        if sentence.index not in self._tokens:
-            self._tokens[sentence.index] = self.article.tokens_within(sentence.start, sentence.end)
         return self._tokens[sentence.index]
 
     def before(self, sentence: Sentence, offset: int) -> list[Token]:
@@ -268,18 +270,19 @@ class _Attributor:
     def _ends(self, sentence: Sentence) -> list[int]:
         key = ("ends", sentence.index)
         if key not in self._offsets:
-            self._offsets[key] = [t.end for t in self.tokens(sentence)]
+            self._offsets[key] = list(map(attrgetter("end"), self.tokens(sentence)))
         return self._offsets[key]
 
     def _starts(self, sentence: Sentence) -> list[int]:
         key = ("starts", sentence.index)
         if key not in self._offsets:
-            self._offsets[key] = [t.start for t in self.tokens(sentence)]
+            self._offsets[key] = list(map(attrgetter("start"), self.tokens(sentence)))
         return self._offsets[key]
 
     def in_quote(self, offset: int) -> bool:
-        k = bisect_right(self._quoted, (offset, float("inf"))) - 1
-        return k >= 0 and self._quoted[k][0] <= offset < self._quoted[k][1]
+        """Whether ``offset`` lies within a quote's marks (the last quote opened by then)."""
+        k = bisect_right(self._quote_starts, offset) - 1
+        return k >= 0 and offset < self._quote_ends[k]
 
     def text(self, start: int, end: int) -> str:
         return " ".join(self.article.text[start:end].split())
@@ -324,9 +327,12 @@ class _Attributor:
         """``X said, “...”`` / ``Remarked X, “...”`` / ``X called it “...”`` / ``X: “...”``."""
         tokens = self.before(first, span.mark_start)
         before = range(len(tokens))
+        verbs = speech_verbs()
         for k in reversed(before):
-            if (not is_speech_verb(tokens, k) or self.in_quote(tokens[k].start)
-                    or speech_verbs()[tokens[k].text.casefold()] == "that"):  # fmt: skip
+            # The word list first: one look-up rules out most words before is_speech_verb.
+            if (verbs.get(tokens[k].text.casefold(), "that") == "that"
+                    or not is_speech_verb(tokens, k)
+                    or self.in_quote(tokens[k].start)):  # fmt: skip
                 continue
             gap = sum(t.kind != "punct" and not self.in_quote(t.start)
                       for t in tokens[k + 1 : len(before)])  # fmt: skip
@@ -407,9 +413,11 @@ class _Attributor:
         """``(start, end, speaker phrase, verb)`` of each reported clause of a sentence."""
         tokens = self.tokens(sentence)
         found = []
+        verbs = speech_verbs()
         for k, token in enumerate(tokens):
-            if (not is_speech_verb(tokens, k) or self.in_quote(token.start)
-                    or speech_verbs()[token.text.casefold()] == "quote"):  # fmt: skip
+            # The word list first: one look-up rules out most words before is_speech_verb.
+            if (verbs.get(token.text.casefold(), "quote") == "quote"
+                    or not is_speech_verb(tokens, k) or self.in_quote(token.start)):  # fmt: skip
                 continue
             lo = max(0, k - WINDOW_BEFORE)
             window = tokens[lo : k + MAX_CLAUSE_TOKENS]
@@ -485,8 +493,11 @@ class _Attributor:
     def _before_next_speaker(self, tokens: list[Token], c: int, end: int) -> int:
         """Where the clause from ``c`` stops: before another speech verb's named subject in
         the same sentence (… while Interior Minister X wrote …; …, Cyprus Mail reported)."""
+        verbs = speech_verbs()
         for e in range(c + 1, end):
-            if (is_speech_verb(tokens, e) and not self.in_quote(tokens[e].start)
+            # The word list first: one look-up rules out most words before is_speech_verb.
+            if (tokens[e].text.casefold() in verbs and is_speech_verb(tokens, e)
+                    and not self.in_quote(tokens[e].start)
                     and not is_passive(tokens, e)
                     and tokens[e - 1].text.casefold() not in _AUXILIARIES
                     and not (e + 1 < end and tokens[e + 1].text.casefold() == "by")):  # fmt: skip
@@ -681,7 +692,7 @@ class _Attributor:
         first = self.article.sentence_at(span.mark_start)
         last = self.article.sentence_at(max(span.mark_end - 1, span.mark_start))
         inside = self.article.tokens_within(span.start, span.end)
-        n_words = sum(t.kind != "punct" for t in inside)
+        n_words = len(inside) - list(map(attrgetter("kind"), inside)).count("punct")
         text = " ".join(self.article.text[span.start : span.end].split())
         speaker, cue, phrase = self._speaker_of(span, first, last)
         introduced = bool(span.label) or self._introduced(span, first)

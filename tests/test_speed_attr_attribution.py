@@ -1,0 +1,59 @@
+"""Capitalisation read once per distinct word (``_capitalised``) answers as the former
+token-by-token ``_is_cap`` did, punctuation that is upper case (Ⓐ) included; and the people
+and speakers of a text made of such symbols are those the former code found."""
+
+from __future__ import annotations
+
+from analysis.article import Token, parse_article
+from analysis.framing.attribution import (
+    NAME_PARTICLES,
+    RUN_CACHE_SIZE,
+    _capitalised,
+    _is_cap,
+    _read_chain,
+    find_people,
+)
+from analysis.framing.speakers import quote_records
+from analysis.memo import WORD_CACHE_SIZE
+from tests.conftest import ROOT, SEED
+
+
+def _is_cap_by_token(token: Token) -> bool:
+    """The former _is_cap."""
+    if token.kind == "punct":
+        return False
+    text = token.text
+    if text[:1].isupper():
+        return True
+    prefix, _, rest = text.partition("-")
+    return prefix in NAME_PARTICLES and rest[:1].isupper()
+
+
+_SYMBOLS = "Head\n\nⒶ Smith Jones said the talks would go on. Ⓐ Bank of Ⓑ, said “we go,” Ⓒ Ⅻ "
+_SYMBOLS += "Kim Lee said. al-Assad and el-sisi and de-Gaulle met ǅ and ß."
+
+
+def test_capitalisation_agrees_with_the_token_by_token_test() -> None:
+    paths = [SEED, *sorted((ROOT / "eval").glob("**/articles/*.txt"))]
+    texts = [_SYMBOLS] + [p.read_text(encoding="utf-8") for p in paths]
+    for text in texts:
+        for token in parse_article(text).tokens:
+            assert _is_cap(token) == _is_cap_by_token(token), token
+
+
+def test_upper_case_symbols_are_not_names() -> None:
+    article = parse_article(_SYMBOLS)
+    people = find_people(article)
+    assert people.names == ["Smith Jones", "Ⅻ Kim Lee"]
+    assert people.mentions[:3] == [(8, "Smith Jones", "person", ""), (50, "Bank", "group", ""),
+                                   (77, "Ⅻ Kim Lee", "person", "")]  # fmt: skip
+    rows = [(q.speaker, q.kind, q.cue) for q in quote_records(article)]
+    assert rows[:2] == [
+        ("Smith Jones", "indirect", "Smith Jones said"),
+        ("Smith Jones", "partial", "Smith Jones said the talks would go on. Ⓐ Bank of Ⓑ, said"),
+    ]
+
+
+def test_the_word_and_run_caches_are_bounded() -> None:
+    assert _capitalised.cache_info().maxsize == WORD_CACHE_SIZE
+    assert _read_chain.cache_info().maxsize == RUN_CACHE_SIZE <= WORD_CACHE_SIZE
