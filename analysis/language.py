@@ -19,8 +19,10 @@ if TYPE_CHECKING:
 #: Fewer letters than this are too little evidence for a language label.
 MIN_LETTERS = 20
 #: Only the first characters are read: ample for a label (langid.py is reliable well below
-#: this; Lui and Baldwin 2012), and the cost stays the same however long the text.
-SAMPLE_CHARS = 1000
+#: this; Lui and Baldwin 2012), and the cost stays the same however long the text. On the
+#: evaluation articles, their sections and paragraphs (366 texts), 400 to 1,000 characters
+#: give the same labels; 500 costs half of 1,000 (about 4% of a batch's time).
+SAMPLE_CHARS = 500
 
 
 _LETTER = re.compile(r"[^\W\d_]")
