@@ -61,7 +61,7 @@ def content_key(value: object) -> object:
 _SETTLED_NS = 2_000_000_000
 
 
-def _status(path: Path) -> tuple[int, ...] | None:
+def _status(path: str | Path) -> tuple[int, ...] | None:
     """``(size, modified, changed, inode, device)`` of ``path`` (ns), or None if unreadable."""
     try:
         info = os.stat(path)
@@ -114,26 +114,29 @@ class FileMemo(Generic[T]):
         self._what = what
         self._maxsize = maxsize
         self._kept: OrderedDict[tuple[Path, bytes], T] = OrderedDict()
-        # path -> (its status when read, the key of what was read): lets a file that has
-        # not changed since be answered without reading it again (see ``_status``).
-        self._read: dict[Path, tuple[tuple[int, ...], tuple[Path, bytes]]] = {}
+        # path as given -> (the status of the file it named when read, the key of what was
+        # read): lets a file that has not changed since be answered without reading it again
+        # (see ``_status``). The status holds the file's inode and device, so a relative path
+        # from another folder, or a link pointed elsewhere, names another file and is read.
+        self._read: dict[str, tuple[tuple[int, ...], tuple[Path, bytes]]] = {}
 
     def __call__(self, path: str | Path) -> T:
         from analysis.datafiles import read_data_file
 
-        resolved = Path(path).expanduser().resolve()
-        status = _status(resolved)
-        seen = self._read.get(resolved)
+        given = os.path.expanduser(os.fspath(path))
+        status = _status(given)
+        seen = self._read.get(given)
         if status is not None and seen is not None and seen[0] == status and seen[1] in self._kept:
             self._kept.move_to_end(seen[1])
             return self._kept[seen[1]]
+        resolved = Path(given).resolve()
         read_at = time.time_ns()
         text = read_data_file(resolved, self._what).removeprefix("\ufeff")
         key = (resolved, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest())
         # A file changed within the clock's resolution of the read could change again
         # without its status moving: only a file settled before the read is trusted.
         if status is not None and read_at - max(status[1], status[2]) > _SETTLED_NS:
-            self._read[resolved] = (status, key)
+            self._read[given] = (status, key)
             if len(self._read) > 4 * self._maxsize:
                 self._read.pop(next(iter(self._read)))
         if key in self._kept:

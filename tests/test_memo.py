@@ -172,3 +172,23 @@ def test_file_memo_rereads_a_file_changed_just_before_the_read(tmp_path, monkeyp
     memo = FileMemo(lambda text, name: text, what="word list")
     assert memo(path) == memo(path) == "alpha\n"
     assert len(reads) == 2  # not settled: read each time, compared by content
+
+
+def test_file_memo_tells_apart_one_relative_path_in_two_folders_and_a_moved_link(
+    tmp_path, monkeypatch
+):
+    memo = FileMemo(lambda text, name: text, what="word list")
+    monkeypatch.setattr("analysis.memo._SETTLED_NS", -(10**20))  # trust every file's status
+    for name, word in (("a", "alpha\n"), ("b", "beta\n")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "words.txt").write_text(word, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "a")
+    assert memo("words.txt") == "alpha\n"
+    monkeypatch.chdir(tmp_path / "b")
+    assert memo("words.txt") == "beta\n"  # the same string names another file here
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "a" / "words.txt")
+    assert memo(link) == "alpha\n"
+    link.unlink()
+    link.symlink_to(tmp_path / "b" / "words.txt")
+    assert memo(link) == "beta\n"  # the link now names another file

@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 QuoteKind = Literal["direct", "partial", "term", "indirect"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "term", "indirect")
 UNATTRIBUTED = "(unattributed)"
+#: The keys a sentence's tokens are bisected on (no list of offsets is built per sentence).
+_START, _END = attrgetter("start"), attrgetter("end")
 #: A speech verb after a quote attributes it only this many words after the closing mark
 #: (“...,” 1st Fleet Command's Navy Information Agency head Arba Agung told ...).
 MAX_WORDS_TO_VERB_AFTER = 14
@@ -242,7 +244,6 @@ class _Attributor:
         self.marked = [_Span(s.start, s.end, s.mark_start, s.mark_end)
                        for s in article_quote_spans(article) if s.level == 1]  # fmt: skip
         self._tokens = sentence_tokens(article)
-        self._offsets: dict[tuple[str, int], list[int]] = {}
         self._last: tuple[int, Resolved] | None = None  # (paragraph, last speaker)
         self._last_quote: tuple[_Span, Resolved] | None = None  # the last attributed quote
         # The quotes' marks, in text order, for in_quote's bisection.
@@ -257,27 +258,14 @@ class _Attributor:
     def before(self, sentence: Sentence, offset: int) -> list[Token]:
         """At most :data:`WINDOW_BEFORE` tokens of ``sentence`` that end by ``offset``."""
         tokens = self.tokens(sentence)
-        ends = self._ends(sentence)
-        n = bisect_right(ends, offset)
+        n = bisect_right(tokens, offset, key=_END)
         return tokens[max(0, n - WINDOW_BEFORE) : n]
 
     def after(self, sentence: Sentence, offset: int) -> list[Token]:
         """At most :data:`WINDOW_AFTER` tokens of ``sentence`` that start at ``offset`` or later."""
         tokens = self.tokens(sentence)
-        k = bisect_left(self._starts(sentence), offset)
+        k = bisect_left(tokens, offset, key=_START)
         return tokens[k : k + WINDOW_AFTER]
-
-    def _ends(self, sentence: Sentence) -> list[int]:
-        key = ("ends", sentence.index)
-        if key not in self._offsets:
-            self._offsets[key] = list(map(attrgetter("end"), self.tokens(sentence)))
-        return self._offsets[key]
-
-    def _starts(self, sentence: Sentence) -> list[int]:
-        key = ("starts", sentence.index)
-        if key not in self._offsets:
-            self._offsets[key] = list(map(attrgetter("start"), self.tokens(sentence)))
-        return self._offsets[key]
 
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies within a quote's marks (the last quote opened by then)."""
