@@ -67,6 +67,7 @@ class Token:
 
     @property
     def end(self) -> int:
+        """The offset just after the last character (``start + len(text)``)."""
         return self.start + len(self.text)
 
 
@@ -84,6 +85,7 @@ class Sentence:
 
     @property
     def end(self) -> int:
+        """The offset just after the last character (``start + len(text)``)."""
         return self.start + len(self.text)
 
 

@@ -232,7 +232,8 @@ class OutputError(Exception):
 def write_json_stdout(value: Any) -> None:
     """Write ``value`` to standard output as strict, indented JSON and a line end, in
     chunks (see :mod:`analysis.json_output`). Text the console cannot encode is refused
-    before anything is written: a UTF encoding takes any text; another is checked first."""
+    before anything is written: a console in a UTF encoding takes any text the command line
+    reads (decoded bytes hold no lone surrogates); with another, the text is checked first."""
     stream = sys.stdout
     if stream is None:
         raise OutputError("standard output is closed")

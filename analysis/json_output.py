@@ -7,9 +7,9 @@ JSON parser:
 - NaN and infinite numbers are written as ``null`` (``NaN`` is not JSON, and
   JavaScript's ``JSON.parse`` rejects it); NumPy numbers and pandas' missing
   values are written as Python's;
-- an iterable that is not a ``str``, ``dict``, ``list`` or ``tuple`` (a generator,
-  or a :class:`Lazy` list) is written as an array one item at a time, so the
-  per-sentence entries of a 2 MB text never exist all at once.
+- a :class:`Lazy` list or an iterator (a generator) is written as an array, one
+  item at a time, so the per-sentence entries of a 2 MB text never exist all at
+  once. Other values ``json.dumps`` refuses (a set, a DataFrame) raise ``TypeError``.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ CHUNK_CHARS = 1 << 16
 
 
 class Lazy(Iterable[Any]):
-    """A list whose items are made when it is read: ``Lazy(make, items)`` reads as
-    ``[make(item) for item in items]``, item by item, every time it is iterated."""
+    """Items made when they are read: ``Lazy(make, items)`` is written as the list
+    ``[make(item) for item in items]``, item by item, every time it is iterated (it has no
+    length and no indexing)."""
 
     def __init__(self, make: Callable[[Any], Any], items: Iterable[Any]) -> None:
         self._make = make
@@ -65,7 +66,7 @@ def _key(key: Any) -> str:
     if isinstance(key, str):
         return _STRING(key)
     if key is None or isinstance(key, bool | numbers.Real):
-        return '"' + scalar(key).strip('"') + '"'
+        return f'"{scalar(key)}"'
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
@@ -82,14 +83,14 @@ def iter_json(value: Any, level: int = 0) -> Iterator[str]:
             yield from iter_json(item, level + 1)
             opening = "," + inner
         yield "\n" + _INDENT * level + "}"
-    elif isinstance(value, Iterable) and not isinstance(value, str | bytes):
+    elif isinstance(value, list | tuple | Lazy | Iterator):
         inner = "\n" + _INDENT * (level + 1)
-        opening = "[" + inner
+        empty = True
         for item in value:
-            yield opening
+            yield ("[" if empty else ",") + inner
             yield from iter_json(item, level + 1)
-            opening = "," + inner
-        yield "[]" if opening.startswith("[") else "\n" + _INDENT * level + "]"
+            empty = False
+        yield "[]" if empty else "\n" + _INDENT * level + "]"
     else:
         yield scalar(value)
 

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import compress
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.adapters import easy_words, syllable_sources
@@ -368,12 +369,12 @@ def _body_words(article: Article) -> list[Word]:
     return [word for word in _words(article) if word[0].part == "body"]
 
 
-def _body_columns(article: Article) -> tuple[Sequence[Token], Sequence[WordFeatures]]:
-    """The body's word tokens and their features, as slices: the headline's words come
-    first in ``word_tokens`` (sentence 0), the body's after them."""
-    tokens = article.word_tokens
-    first = next((i for i, t in enumerate(tokens) if t.part != "headline"), len(tokens))
-    return tokens[first:], _features(article)[first:]
+def _body_columns(article: Article) -> tuple[list[Token], list[WordFeatures]]:
+    """The body's word tokens and, in the same order, their features (two lists of
+    references: no pair is made per word)."""
+    in_body = [t.part == "body" for t in article.word_tokens]
+    return (list(compress(article.word_tokens, in_body)),
+            list(compress(_features(article), in_body)))  # fmt: skip
 
 
 def readability_table(article: Article, by: Unit = "article") -> pd.DataFrame:

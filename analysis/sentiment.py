@@ -172,8 +172,11 @@ def explain_vader(text: str) -> VaderExplanation:
 
     Follows ``SentimentIntensityAnalyzer.polarity_scores`` step by step (NLTK
     3.10), keeping the ``sentiments`` list it builds; the scores are NLTK's own
-    (its ``sentiment_valence``, ``_but_check`` and ``score_valence``), with
-    :func:`vader_words` in place of ``SentiText``'s pairwise tokenizer.
+    (its ``sentiment_valence``, ``_but_check`` and ``score_valence``), with VADER's
+    words found per distinct token (:func:`_vader_tokens`, as :func:`vader_words`) in
+    place of ``SentiText``'s pairwise tokenizer. Two shortcuts give NLTK's result
+    without its rules: a text with no word in VADER's lexicon has fixed scores, and the
+    "but" rule changes nothing without a "but" (both tested equal to NLTK).
     """
     tokens = _vader_tokens(text)
     words = [token.word for token in tokens]
@@ -346,7 +349,8 @@ def _sentence_records(article: Article, lexicon: Lexicon) -> list[SentenceTone]:
             article.article_id, sentence.index, sentence.paragraph, sentence.part,
             voices.get(sentence.index, "narration"),
             vader.neg, vader.neu, vader.pos, vader.compound, label(vader.compound),
-            evidence, share, score, round(tone, 4) if tone else tone, label(tone),
+            evidence, share, score, round(tone, 4) if tone else tone,  # keeps the shared 0.0
+            label(tone),
             domain, _one_line(sentence.text),
         ))  # fmt: skip
     return rows

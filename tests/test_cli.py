@@ -381,6 +381,8 @@ def test_json_output_equals_json_dumps_and_writes_a_lazy_list_item_by_item():
     lazy = Lazy(lambda n: made.append(n) or {"n": n}, range(3))
     assert json.loads(json_text({"items": lazy})) == {"items": [{"n": 0}, {"n": 1}, {"n": 2}]}
     assert json_text({"items": lazy}) and made == [0, 1, 2, 0, 1, 2]  # made again when re-read
+    with pytest.raises(TypeError, match="set"):
+        json_text({"unordered": {1, 2}})  # refused, as json.dumps refuses it
     stream = io.StringIO()
     write_json({"long": Lazy(str, range(50_000))}, stream, end="\n")
     assert json.loads(stream.getvalue())["long"][-1] == "49999"

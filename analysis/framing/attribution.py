@@ -128,8 +128,9 @@ def _is_cap(token: Token) -> bool:
 
 @lru_cache(WORD_CACHE_SIZE)
 def _capitalised(word: str) -> bool:
-    """:func:`_is_cap` of a word that is not punctuation (a symbol such as Ⓐ is upper case
-    too), kept per distinct word: it is asked of every token."""
+    """:func:`_is_cap` of a word or number token's text, kept per distinct word (it is asked
+    of every token). Only for word and number tokens: ``str.isupper`` calls some
+    punctuation (Ⓐ) upper case."""
     if word[:1].isupper():
         return True
     prefix, _, rest = word.partition("-")
@@ -230,7 +231,7 @@ def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
     return j
 
 
-def _split_roles(chain: tuple[str, ...]) -> int:
+def _n_leading_roles(chain: tuple[str, ...]) -> int:
     """How many words of a run are roles: everything up to the last role word before the
     name (Glenn Research Center Director | Ray Lugo), then leading places, possessives and
     sentence-opening function words; what follows is the name."""
@@ -273,7 +274,7 @@ def _name_kind(name: tuple[str, ...]) -> PhraseKind:
     return "person"
 
 
-def _person_of(name: tuple[str, ...]) -> int:
+def _n_person_words(name: tuple[str, ...]) -> int:
     """How many words of a run that joins a person to an organisation or place with "of",
     "at" or "from" are the person's name (Tristan Smith of University College London -> 2),
     or 0 when the run is one name (University of Washington, Bank of America)."""
@@ -308,13 +309,13 @@ def _read_chain(words: tuple[str, ...]) -> _ChainReading | None:
     """The reading of a capitalised run's words, or None when they name no one. A run
     depends on its words only, and names recur (within an article and across articles), so
     a bounded number of runs is kept."""
-    n_roles = _split_roles(words)
+    n_roles = _n_leading_roles(words)
     name = words[n_roles:]
     if not name or (len(name) == 1 and fold(name[0]) in NOT_NAMES):
         return None
     if len(name) == 1 and fold(name[0]) in role_words():
         return _ChainReading(n_roles, "role", 0, "", False)
-    n_person = _person_of(name)
+    n_person = _n_person_words(name)
     if n_person:  # Bill Gerstenmaier of NASA: the person
         return _ChainReading(n_roles, "person", n_person, " ".join(name[:n_person]), False)
     text = " ".join(name)

@@ -317,8 +317,9 @@ class _Attributor:
         before = range(len(tokens))
         verbs = speech_verbs()
         for k in reversed(before):
-            # The word list first: one look-up rules out most words before is_speech_verb.
-            if (verbs.get(tokens[k].text.casefold(), "that") == "that"
+            # The word list first: one look-up rules out most words before is_speech_verb
+            # (a word not in the list, or a verb only of reported speech: "that").
+            if (verbs.get(tokens[k].text.casefold()) in (None, "that")
                     or not is_speech_verb(tokens, k)
                     or self.in_quote(tokens[k].start)):  # fmt: skip
                 continue
@@ -403,8 +404,9 @@ class _Attributor:
         found = []
         verbs = speech_verbs()
         for k, token in enumerate(tokens):
-            # The word list first: one look-up rules out most words before is_speech_verb.
-            if (verbs.get(token.text.casefold(), "quote") == "quote"
+            # The word list first: one look-up rules out most words before is_speech_verb
+            # (a word not in the list, or a verb only of quotations: "quote").
+            if (verbs.get(token.text.casefold()) in (None, "quote")
                     or not is_speech_verb(tokens, k) or self.in_quote(token.start)):  # fmt: skip
                 continue
             lo = max(0, k - WINDOW_BEFORE)
