@@ -366,7 +366,7 @@ def indices(counts: dict[str, int]) -> dict[str, float]:
 
 
 def _body_words(article: Article) -> list[Word]:
-    return [word for word in _words(article) if word[0].part == "body"]
+    return list(zip(*_body_columns(article), strict=True))
 
 
 def _body_columns(article: Article) -> tuple[list[Token], list[WordFeatures]]:

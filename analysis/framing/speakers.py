@@ -681,8 +681,7 @@ class _Attributor:
     def _quote_row(self, span: _Span) -> tuple:
         first = self.article.sentence_at(span.mark_start)
         last = self.article.sentence_at(max(span.mark_end - 1, span.mark_start))
-        inside = self.article.tokens_within(span.start, span.end)
-        n_words = len(inside) - list(map(attrgetter("kind"), inside)).count("punct")
+        n_words = self._n_words(span.start, span.end)
         text = " ".join(self.article.text[span.start : span.end].split())
         speaker, cue, phrase = self._speaker_of(span, first, last)
         introduced = bool(span.label) or self._introduced(span, first)
@@ -700,12 +699,17 @@ class _Attributor:
                 actor, cue.verb if cue else None, cue.cue if cue else None, n_words,
                 first.index, last.index, first.paragraph, span.start, span.end, text)  # fmt: skip
 
+    def _n_words(self, start: int, end: int) -> int:
+        """Words and numbers lying wholly in ``text[start:end]``."""
+        inside = self.article.tokens_within(start, end)
+        return len(inside) - list(map(attrgetter("kind"), inside)).count("punct")
+
     def _reported_row(self, clause: tuple[int, int, Phrase, str]) -> tuple:
         start, end, phrase, verb = clause
         first = self.article.sentence_at(start)
         speaker = resolve(phrase, self.people, self._previous(first.paragraph))
         self._remember(first.paragraph, speaker)
-        n_words = sum(t.kind != "punct" for t in self.article.tokens_within(start, end))
+        n_words = self._n_words(start, end)
         actor = self.actor(speaker, phrase, start)
         cue = self.text(min(phrase.start, start), max(phrase.end, start))
         return ("indirect", speaker.name, speaker.kind, actor, verb, cue, n_words, first.index,
