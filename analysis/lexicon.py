@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import compress, groupby
 from operator import attrgetter, gt
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import NamedTuple
 from analysis.article import Article, Token
 from analysis.datafiles import parse_entries, read_data_file
 from analysis.errors import LexiconError
-from analysis.memo import WORD_CACHE_SIZE, fingerprint, per_article
+from analysis.memo import WordCache, fingerprint, per_article, word_cache
 from analysis.terms import normalise_term
 
 #: VADER's scale, which tone lexicons share.
@@ -54,7 +53,7 @@ class Lexicon:
     _prefixes: dict[str, tuple[LexiconEntry, ...]] = field(init=False, repr=False, compare=False)
     _prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _categories: tuple[str, ...] = field(init=False, repr=False, compare=False)
-    _candidates: Callable[[str], tuple[LexiconEntry, ...]] = field(
+    _candidates: WordCache[str, tuple[LexiconEntry, ...]] = field(
         init=False, repr=False, compare=False
     )
     #: A digest of the entries: results computed with this lexicon are kept under it.
@@ -78,7 +77,7 @@ class Lexicon:
         object.__setattr__(self, "_categories", tuple(categories))
         # Words repeat across articles: the entries a word can open are looked up once
         # per word (bounded, so that memory stays flat over any number of articles).
-        object.__setattr__(self, "_candidates", lru_cache(WORD_CACHE_SIZE)(self._find_candidates))
+        object.__setattr__(self, "_candidates", WordCache(self._find_candidates))
 
     def __reduce__(self) -> tuple[type[Lexicon], tuple[str, tuple[LexiconEntry, ...]]]:
         # Rebuilt from its entries (the indexes and the per-word cache are not pickled),
@@ -102,7 +101,7 @@ class Lexicon:
     def match(self, words: list[str], start: int) -> LexiconEntry | None:
         """The longest entry matching ``words`` from position ``start``, or None."""
         best = None
-        for entry in self._candidates(words[start]):
+        for entry in self._candidates[words[start]]:
             parts = entry.words
             if len(parts) > 1 and (
                 start + len(parts) > len(words)
@@ -118,7 +117,7 @@ def _term_matches(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
-@lru_cache(WORD_CACHE_SIZE)
+@word_cache()
 def match_word(token: str) -> str:
     """A token as lexicons see it: the term (``China’s`` -> ``china``), in lower case."""
     return normalise_term(token).lower()
@@ -151,7 +150,7 @@ def matchable_words(article: Article) -> MatchableWords:
     if any(map(gt, sentences, sentences[1:])):  # not in sentence order: made by hand
         tokens.sort(key=attrgetter("sentence"))  # stable: text order within a sentence
         sentences = [token.sentence for token in tokens]
-    words = [match_word(token.text) for token in tokens]
+    words = [match_word[token.text] for token in tokens]  # a WordCache: look up
     last = sentences[-1] if sentences else -1
     bounds = array("q", [bisect_left(sentences, index) for index in range(last + 2)])
     return MatchableWords(tokens, words, bounds)
@@ -167,7 +166,7 @@ def sentence_matches(
     found = {}
     # Most words open no entry: those that do are found in one pass over the article's
     # words, and only the sentences holding one are matched.
-    opening = compress(range(len(words)), map(lexicon._candidates, words))
+    opening = compress(range(len(words)), map(lexicon._candidates.__getitem__, words))
     for index, positions in groupby(opening, key=lambda p: bisect_right(bounds, p) - 1):
         start = bounds[index]
         sentence = words[start : bounds[index + 1]]
@@ -180,7 +179,7 @@ def sentence_matches(
 def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, LexiconEntry]]:
     """``(position, entry)`` for each match in ``words``, longest first, without overlap."""
     # Most words open no entry: only the positions of those that do are tried.
-    opening = compress(range(len(words)), map(lexicon._candidates, words))
+    opening = compress(range(len(words)), map(lexicon._candidates.__getitem__, words))
     return _matches_at(words, opening, lexicon)
 
 

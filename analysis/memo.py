@@ -15,9 +15,9 @@ Three kinds of cache, each with one rule:
   and which had not changed for two seconds before that read, is not read again
   (as git trusts a file's status only when it is older than the index: a file
   edited twice within the clock's resolution is always read).
-- **Per word** (``functools.lru_cache(WORD_CACHE_SIZE)``): pure functions of one
-  word (syllables, lemmas, normalised terms) keep at most
-  :data:`WORD_CACHE_SIZE` words, so memory stays flat over any vocabulary.
+- **Per word** (:class:`WordCache`): pure functions of one word (syllables,
+  lemmas, normalised terms) keep at most :data:`WORD_CACHE_SIZE` words, so
+  memory stays flat over any vocabulary.
 """
 
 from __future__ import annotations
@@ -27,15 +27,97 @@ import os
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from functools import wraps
+from functools import update_wrapper, wraps
 from pathlib import Path
-from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
+from typing import Any, Concatenate, Generic, NamedTuple, ParamSpec, Protocol, TypeVar
 
 T = TypeVar("T")
 P = ParamSpec("P")
+K = TypeVar("K")
+V = TypeVar("V")
 
-#: Distinct words kept by every per-word cache (about 65,000: a large newsroom's vocabulary).
-WORD_CACHE_SIZE = 1 << 16
+#: Distinct words kept at most by every per-word cache, in two generations of half as many
+#: (about 65,000: a large newsroom's vocabulary).
+WORD_CACHE_SIZE = 1 << 17
+
+
+class WordCacheInfo(NamedTuple):
+    """What :meth:`WordCache.cache_info` reports (the names ``functools`` uses)."""
+
+    misses: int  # words computed (hits are not counted: counting would cost every hit)
+    maxsize: int
+    currsize: int
+
+
+_MISSING = object()
+
+
+class WordCache(dict[K, V]):
+    """A pure function of one word, kept for at most ``maxsize`` words: ``cache[word]``.
+
+    A dictionary whose missing keys are computed (``__missing__``), so that a word seen
+    before costs one dictionary look-up in C, the cheapest Python has; calling it,
+    ``cache(word)``, does the same. ``functools.lru_cache`` keeps a linked list beside its
+    dictionary and moves an entry on every hit: with tens of thousands of words that is
+    two or three more reads of memory far apart, and per-word caches are asked about every
+    token (an article has several thousand such look-ups).
+
+    Bounded in two generations of at most ``maxsize // 2`` words each: words are added
+    to the young one; when it is full it becomes the old one and the old one is dropped.
+    A word found in the old generation moves back to the young one, so words in use stay
+    and words unused for a generation go: at most ``maxsize`` words are kept, and at
+    least the ``maxsize // 2`` most recently used.
+    """
+
+    def __init__(self, function: Callable[[K], V], maxsize: int = WORD_CACHE_SIZE) -> None:
+        super().__init__()
+        update_wrapper(self, function)
+        self._function = function
+        self._old: dict[K, V] = {}
+        self.maxsize = maxsize
+        self.misses = 0
+
+    def __missing__(self, word: K) -> V:
+        value = self._old.pop(word, _MISSING)
+        if value is _MISSING:
+            value = self._function(word)
+            self.misses += 1
+        if len(self) >= self.maxsize // 2:
+            self._old = dict(self)
+            self.clear()
+        self[word] = value
+        return value  # type: ignore[return-value]
+
+    __call__ = dict.__getitem__
+
+    def cache_info(self) -> WordCacheInfo:
+        return WordCacheInfo(self.misses, self.maxsize, len(self) + len(self._old))
+
+    def cache_clear(self) -> None:
+        """Forget every word (both generations)."""
+        self.clear()
+        self._old = {}
+        self.misses = 0
+
+    def __reduce__(self) -> tuple[type[WordCache[K, V]], tuple[Callable[[K], V], int]]:
+        return (type(self), (self._function, self.maxsize))  # the words are not pickled
+
+    __hash__ = object.__hash__  # one cache, one identity (a function, not a value)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+def word_cache(
+    maxsize: int = WORD_CACHE_SIZE,
+) -> Callable[[Callable[[K], V]], WordCache[K, V]]:
+    """Decorate a pure function of one word as a :class:`WordCache` of ``maxsize`` words:
+    ``@word_cache()``."""
+
+    def decorate(function: Callable[[K], V]) -> WordCache[K, V]:
+        return WordCache(function, maxsize)
+
+    return decorate
 
 
 class Fingerprinted(Protocol):

@@ -30,13 +30,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
 from itertools import compress
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.adapters import easy_words, syllable_sources
 from analysis.article import Article, Token
-from analysis.memo import WORD_CACHE_SIZE, per_article
+from analysis.memo import per_article, word_cache
 from analysis.quotes import sentence_voices, token_in_quote
 
 if TYPE_CHECKING:
@@ -76,7 +75,7 @@ def _count_syllables(word: str) -> int:
     return len(pyphen.positions(word)) + 1  # type: ignore[attr-defined]
 
 
-@lru_cache(WORD_CACHE_SIZE)
+@word_cache()
 def word_syllables(word: str) -> int:
     """Syllables in one word token (textstat's rule, see :func:`_count_syllables`).
 
@@ -128,7 +127,7 @@ WORD_COLUMNS = ["token", "sentence", "paragraph", "part", "in_quote", "text",
 def _features(article: Article) -> list[WordFeatures]:
     """The features of each of ``article.word_tokens``, computed once (one reference per
     word: the records themselves are shared by every occurrence of a form)."""
-    return [word_features(t.text) for t in article.word_tokens]
+    return [word_features[t.text] for t in article.word_tokens]  # a WordCache: look up
 
 
 def _words(article: Article) -> Iterator[Word]:
@@ -136,7 +135,7 @@ def _words(article: Article) -> Iterator[Word]:
     return zip(article.word_tokens, _features(article), strict=True)
 
 
-@lru_cache(WORD_CACHE_SIZE)
+@word_cache()
 def word_features(word: str) -> WordFeatures:
     """The readability features of one word form (see :class:`WordFeatures`)."""
     syllables = word_syllables(word)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import string
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -39,7 +39,7 @@ from analysis.lexicon import (
     parse_lexicon,
     sentence_matches,
 )
-from analysis.memo import WORD_CACHE_SIZE, FileMemo, per_article
+from analysis.memo import FileMemo, per_article, word_cache
 from analysis.quotes import sentence_voices
 from analysis.resources import ensure_nltk_data
 
@@ -117,7 +117,7 @@ class _VaderToken(NamedTuple):
     upper: bool  # ``word.isupper()``
 
 
-@lru_cache(WORD_CACHE_SIZE)
+@word_cache()
 def _vader_token(token: str) -> _VaderToken | None:
     """``token`` as one of VADER's words, or None for a one-character token (dropped).
 
@@ -144,7 +144,7 @@ def _vader_token(token: str) -> _VaderToken | None:
 
 def _vader_tokens(text: str) -> list[_VaderToken]:
     """VADER's words of ``text`` with what its rules ask of each, in one pass."""
-    return list(filter(None, map(_vader_token, text.split())))
+    return list(filter(None, map(_vader_token.__getitem__, text.split())))
 
 
 def vader_words(text: str) -> list[str]:

@@ -25,12 +25,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.article import Article, tokenize
 from analysis.datafiles import read_entries
-from analysis.memo import WORD_CACHE_SIZE, per_article
+from analysis.memo import per_article, word_cache
 from analysis.quotes import token_in_quote
 from analysis.resources import FrequencyTable, frequency_key, load_frequency_table
 
@@ -57,7 +59,7 @@ def is_stopword(term: str) -> bool:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-@lru_cache(WORD_CACHE_SIZE)
+@word_cache()
 def normalise_term(token: str) -> str:
     """The term a word token counts as (see the module docstring)."""
     word = _POSSESSIVE.sub("", token.replace("’", "'"))
@@ -66,7 +68,7 @@ def normalise_term(token: str) -> str:
     return word.lower()
 
 
-@lru_cache(WORD_CACHE_SIZE)
+@word_cache()
 def lemmatize(term: str) -> str:
     """simplemma's English lemma of a normalised term; acronyms and numbers unchanged.
 
@@ -136,6 +138,7 @@ class Term(NamedTuple):
 
 
 TERM_COLUMNS = list(Term._fields)
+_IS_CONTENT = attrgetter("is_content")
 
 
 @per_article
@@ -156,22 +159,31 @@ class _Form(NamedTuple):
     is_content: bool
 
 
+def _form(token: str, number: bool) -> _Form:
+    term = normalise_term[token]
+    stop = term in stopwords()
+    return _Form(term, number, stop, not number and not stop)
+
+
+@word_cache()
+def _word_form(token: str) -> _Form:
+    """The :class:`_Form` of a word token's text, kept per distinct word."""
+    return _form(token, False)
+
+
+@word_cache()
+def _number_form(token: str) -> _Form:
+    """The :class:`_Form` of a number token's text, kept per distinct number."""
+    return _form(token, True)
+
+
 @per_article
 def _forms(article: Article) -> list[_Form]:
-    """The :class:`_Form` of each of ``article.word_tokens``, computed once."""
-    stopword_set = stopwords()
-    known: dict[str, dict[str, _Form]] = {"word": {}, "number": {}}
-    forms = []
-    for token in article.word_tokens:
-        of_kind = known[token.kind]
-        form = of_kind.get(token.text)
-        if form is None:
-            term = normalise_term(token.text)
-            number = token.kind == "number"
-            stop = term in stopword_set
-            form = of_kind[token.text] = _Form(term, number, stop, not number and not stop)
-        forms.append(form)
-    return forms
+    """The :class:`_Form` of each of ``article.word_tokens``, computed once (one shared
+    record per distinct form: the caches are WordCaches, read by look-up)."""
+    words, numbers = _word_form, _number_form
+    return [numbers[t.text] if t.kind == "number" else words[t.text]
+            for t in article.word_tokens]  # fmt: skip
 
 
 @per_article
@@ -228,12 +240,17 @@ def _ranked_counts(article: Article, by: TermColumn, content_only: bool, part: s
     words and the number of words in the part."""
     in_part: list[_Form] | list[Term]
     if by == "term":
-        pairs = zip(article.word_tokens, _forms(article), strict=True)
-        in_part = [form for token, form in pairs if part is None or token.part == part]
+        forms = _forms(article)
+        in_part = forms if part is None else list(
+            compress(forms, [token.part == part for token in article.word_tokens]))
     else:
         in_part = [t for t in _term_records(article) if part is None or t.part == part]
-    counts = Counter(getattr(t, by) for t in in_part if t.is_content or not content_only)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    selected = compress(in_part, map(_IS_CONTENT, in_part)) if content_only else in_part
+    counts = Counter(map(attrgetter(by), selected))
+    # Most frequent first, ties alphabetical: sorted by term, then by count (sorting is
+    # stable, also in reverse), with no key tuple made per term.
+    ranked = sorted(counts.items())
+    ranked.sort(key=itemgetter(1), reverse=True)
     return ranked, sum(counts.values()), len(in_part)
 
 

@@ -11,7 +11,7 @@ import pytest
 from analysis import LexiconError, load_article
 from analysis.framing import load_actor_dictionary, load_frames, sentence_frames, unnest_quotes
 from analysis.lexicon import parse_lexicon
-from analysis.memo import WORD_CACHE_SIZE, FileMemo, content_key, per_article
+from analysis.memo import WORD_CACHE_SIZE, FileMemo, WordCache, content_key, per_article
 from analysis.sentiment import load_lexicon, sentence_sentiment
 
 TEXT = """Talks end
@@ -114,33 +114,82 @@ def test_per_article_memo_is_keyed_by_arguments_and_refuses_keywords():
         count_words(article, minimum=2)
 
 
-def _word_caches():
-    from analysis import lexicon, readability, terms
-    from analysis.framing import attribution
+def _package_word_caches() -> dict[str, WordCache]:
+    """Every per-word cache the package defines at module level, by dotted name."""
+    import importlib
+    import pkgutil
 
-    return {
-        "attribution.fold": attribution.fold,
-        "readability.word_syllables": readability.word_syllables,
-        "readability.word_features": readability.word_features,
-        "terms.normalise_term": terms.normalise_term,
-        "terms.lemmatize": terms.lemmatize,
-        "lexicon.match_word": lexicon.match_word,
-    }
+    import analysis
+
+    found = {}
+    for info in pkgutil.walk_packages(analysis.__path__, "analysis."):
+        if info.name.endswith("__main__"):  # importing it runs the command line
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, WordCache) and value.__module__ == info.name:
+                found[f"{info.name}.{name}"] = value
+    return found
 
 
-def test_fifty_thousand_distinct_words_leave_every_word_cache_at_its_bound():
+def test_every_per_word_cache_is_bounded_and_answers_like_its_function():
+    from analysis.framing.attribution import RUN_CACHE_SIZE
+
+    caches = _package_word_caches()
+    assert {"analysis.readability.word_features", "analysis.terms.lemmatize",
+            "analysis.lexicon.match_word", "analysis.sentiment._vader_token",
+            "analysis.framing.attribution.fold"} <= caches.keys()  # fmt: skip
+    for name, cache in caches.items():
+        assert cache.maxsize in (WORD_CACHE_SIZE, RUN_CACHE_SIZE), name
+        word = ("U.S.",) if name.endswith("_read_chain") else "Hyper-threading"
+        assert cache(word) == cache[word] == cache.__wrapped__(word), name
+    # No unbounded functools cache of words is left beside them.
+    import analysis.readability as readability
+
+    assert not hasattr(readability.word_syllables, "cache_parameters")
+    # A lexicon's own per-word cache is bounded too.
+    assert load_lexicon()._candidates.maxsize == WORD_CACHE_SIZE
+
+
+def test_fifty_thousand_distinct_words_leave_a_word_cache_within_its_bound():
+    calls = []
+    cache = WordCache(lambda word: calls.append(word) or word.upper(), maxsize=1000)
     random_words = random.Random(7)
-    caches = _word_caches()
-    for cache in caches.values():
-        cache.cache_clear()
-    for _ in range(WORD_CACHE_SIZE + 50_000):
+    for _ in range(50_000):
         word = "".join(random_words.choices(string.ascii_lowercase, k=9))
-        for function in caches.values():
-            function(word)
-    for name, function in caches.items():
-        info = function.cache_info()
-        assert info.maxsize == WORD_CACHE_SIZE, name
-        assert info.currsize == WORD_CACHE_SIZE, name
+        assert cache[word] == word.upper()
+        cache["kept"]  # one word used all along
+        assert cache.cache_info().currsize <= 1000
+    info = cache.cache_info()
+    assert info.maxsize == 1000 and 500 <= info.currsize <= 1000
+    assert calls.count("kept") == 1 and info.misses == len(calls) == 50_001
+    cache.cache_clear()
+    assert cache.cache_info() == (0, 1000, 0)
+
+
+def test_a_word_cache_keeps_the_recently_used_half_and_drops_the_rest():
+    cache = WordCache(str.upper, maxsize=4)  # two generations of two words
+    for word in "abcd":  # a, b fill the young generation, then become the old one
+        cache[word]
+    assert cache.cache_info().currsize == 4 and cache.misses == 4
+    cache["a"]  # found in the old generation: not computed, moved to a new young one
+    assert cache.misses == 4  # ... and b, unused, went with the old generation
+    cache["e"]
+    cache["b"]  # dropped: computed again
+    assert cache.misses == 6
+    assert cache("a") == "A" and cache.misses == 6  # kept; called as a function too
+
+
+def test_a_word_cache_does_not_keep_a_failure_and_pickles_without_its_words():
+    import pickle
+
+    cache = WordCache(lambda word: 1 / len(word))
+    with pytest.raises(ZeroDivisionError):
+        cache[""]
+    assert "" not in cache and cache.misses == 0
+    cache["ab"]
+    copy = pickle.loads(pickle.dumps(WordCache(len)))
+    assert copy("abc") == 3 and copy.maxsize == WORD_CACHE_SIZE
 
 
 def _counted_reads(monkeypatch) -> list:

@@ -32,14 +32,14 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from analysis.article import Article, Token
 from analysis.datafiles import read_entries
 from analysis.framing.places import place_of
-from analysis.memo import WORD_CACHE_SIZE, per_article
+from analysis.memo import WORD_CACHE_SIZE, per_article, word_cache
 from analysis.terms import stopwords
 
 PhraseKind = Literal["person", "name", "organisation", "description", "pronoun", "place"]
@@ -110,7 +110,7 @@ def speaker_nouns() -> frozenset[str]:
     return frozenset(groups | role_words() | organisation_words())
 
 
-@lru_cache(WORD_CACHE_SIZE)
+@word_cache()
 def fold(word: str) -> str:
     """A word without case, diacritics, a possessive ending and final punctuation
     (Erdoğan's -> erdogan)."""
@@ -123,10 +123,10 @@ def fold(word: str) -> str:
 
 def _is_cap(token: Token) -> bool:
     """A capitalised word, or a name with a lower-case particle (el-Sisi, al-Assad)."""
-    return token.kind != "punct" and _capitalised(token.text)
+    return token.kind != "punct" and _capitalised[token.text]
 
 
-@lru_cache(WORD_CACHE_SIZE)
+@word_cache()
 def _capitalised(word: str) -> bool:
     """:func:`_is_cap` of a word or number token's text, kept per distinct word (it is asked
     of every token). Only for word and number tokens: ``str.isupper`` calls some
@@ -221,7 +221,7 @@ def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
     j = i
     while j + 1 < stop and j - i < MAX_CHAIN:
         after = tokens[j + 1]
-        if after.kind == "word" and _capitalised(after.text) and not _is_possessive(tokens[j]):
+        if after.kind == "word" and _capitalised[after.text] and not _is_possessive(tokens[j]):
             j += 1
         elif (after.text.casefold() in CHAIN_JOINERS and j + 2 < stop
               and _is_cap(tokens[j + 2])):  # fmt: skip
@@ -304,7 +304,7 @@ class _ChainReading(NamedTuple):
 RUN_CACHE_SIZE = WORD_CACHE_SIZE // 4
 
 
-@lru_cache(RUN_CACHE_SIZE)
+@word_cache(RUN_CACHE_SIZE)
 def _read_chain(words: tuple[str, ...]) -> _ChainReading | None:
     """The reading of a capitalised run's words, or None when they name no one. A run
     depends on its words only, and names recur (within an article and across articles), so
@@ -402,8 +402,8 @@ def _context_before(tokens: list[Token], i: int) -> list[Token]:
         word = before.text.casefold()
         if before.kind == "punct" or word in DETERMINERS or word in verbs:
             break
-        # ``before`` is not punctuation: _is_cap(before) is _capitalised(before.text)
-        if not (_capitalised(before.text) or fold(before.text) in nouns
+        # ``before`` is not punctuation: _is_cap(before) is _capitalised[before.text]
+        if not (_capitalised[before.text] or fold(before.text) in nouns
                 or word in _CONTEXT_JOINERS):  # fmt: skip
             if word in stopwords():
                 break  # a function word: _modifier_gap's first test, without the call
@@ -426,7 +426,7 @@ def _modifier_gap(tokens: list[Token], k: int, limit: int) -> int:
         if k - gap - 1 < 0:
             return 0
         word = tokens[k - gap]
-        if (word.kind != "word" or _capitalised(word.text) or word.text.casefold() in common
+        if (word.kind != "word" or _capitalised[word.text] or word.text.casefold() in common
                 or word.text.casefold() in speech_verbs()):  # fmt: skip
             return 0
         if tokens[k - gap - 1].kind == "word" and _capitalised(tokens[k - gap - 1].text):
@@ -755,7 +755,7 @@ def find_people(article: Article, known: dict[str, str] | None = None) -> People
         j = -1  # the last token of the run read last
         for k, token in enumerate(tokens):
             # _is_cap(token) written out: this line reads every token of the article
-            if k <= j or token.kind == "punct" or not _capitalised(token.text):
+            if k <= j or token.kind == "punct" or not _capitalised[token.text]:
                 continue
             j = _chain_end(tokens, k, len(tokens))
             context = _context_before(tokens, k) if k else []  # none before a first word
