@@ -28,7 +28,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, eq, ne
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
@@ -127,7 +128,7 @@ class Dateline:
 
 #: A token's or sentence's start offset: the key the article bisects on (no list of starts is
 #: kept beside a million tokens).
-_START = attrgetter("start")
+_START, _KIND, _PART = attrgetter("start"), attrgetter("kind"), attrgetter("part")
 
 
 @dataclass(frozen=True, eq=False)
@@ -168,13 +169,14 @@ class Article:
     @property
     def body_words(self) -> tuple[Token, ...]:
         """Body tokens that are words or numbers (what readability formulas count)."""
-        return tuple(t for t in self.word_tokens if t.part == "body")
+        words = self.word_tokens
+        return tuple(compress(words, map(eq, map(_PART, words), repeat("body"))))
 
     @cached_property
     def word_tokens(self) -> tuple[Token, ...]:
         """Every token of the headline and body that is a word or a number, found once
         (readability and term counts keep their per-word values in lists aligned with it)."""
-        return tuple(t for t in self.tokens if t.kind != "punct")
+        return tuple(compress(self.tokens, map(ne, map(_KIND, self.tokens), repeat("punct"))))
 
     @property
     def body_text(self) -> str:

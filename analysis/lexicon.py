@@ -14,8 +14,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress, groupby
-from operator import attrgetter, gt
+from itertools import compress, groupby, repeat
+from operator import attrgetter, eq, gt
 from pathlib import Path
 from typing import NamedTuple
 
@@ -123,6 +123,9 @@ def match_word(token: str) -> str:
     return normalise_term(token).lower()
 
 
+_TEXT, _KIND, _SENTENCE = attrgetter("text"), attrgetter("kind"), attrgetter("sentence")
+
+
 class MatchableWords(NamedTuple):
     """An article's word tokens and their matchable words (:func:`match_word`), in text
     order, and where each sentence's run of them begins: sentence ``i`` has
@@ -145,12 +148,13 @@ class MatchableWords(NamedTuple):
 def matchable_words(article: Article) -> MatchableWords:
     """The article's word tokens and matchable words, computed once per article and
     shared by every lexicon (tone and frames read the same words)."""
-    tokens = [token for token in article.tokens if token.kind == "word"]
-    sentences = [token.sentence for token in tokens]
+    # Passes over every token written with map and compress: no Python step per token.
+    tokens = list(compress(article.tokens, map(eq, map(_KIND, article.tokens), repeat("word"))))
+    sentences = list(map(_SENTENCE, tokens))
     if any(map(gt, sentences, sentences[1:])):  # not in sentence order: made by hand
-        tokens.sort(key=attrgetter("sentence"))  # stable: text order within a sentence
-        sentences = [token.sentence for token in tokens]
-    words = [match_word[token.text] for token in tokens]  # a WordCache: look up
+        tokens.sort(key=_SENTENCE)  # stable: text order within a sentence
+        sentences = list(map(_SENTENCE, tokens))
+    words = list(map(match_word.__getitem__, map(_TEXT, tokens)))
     last = sentences[-1] if sentences else -1
     bounds = array("q", [bisect_left(sentences, index) for index in range(last + 2)])
     return MatchableWords(tokens, words, bounds)

@@ -30,7 +30,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress
+from itertools import compress, repeat
+from operator import attrgetter, eq
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.adapters import easy_words, syllable_sources
@@ -119,6 +120,8 @@ class WordFeatures(NamedTuple):
 #: One word of the article: its token (place, text) and the features of its form.
 Word = tuple[Token, WordFeatures]
 
+_TEXT, _PART = attrgetter("text"), attrgetter("part")
+
 WORD_COLUMNS = ["token", "sentence", "paragraph", "part", "in_quote", "text",
                 *WordFeatures._fields]  # fmt: skip
 
@@ -127,7 +130,7 @@ WORD_COLUMNS = ["token", "sentence", "paragraph", "part", "in_quote", "text",
 def _features(article: Article) -> list[WordFeatures]:
     """The features of each of ``article.word_tokens``, computed once (one reference per
     word: the records themselves are shared by every occurrence of a form)."""
-    return [word_features[t.text] for t in article.word_tokens]  # a WordCache: look up
+    return list(map(word_features.__getitem__, map(_TEXT, article.word_tokens)))
 
 
 def _words(article: Article) -> Iterator[Word]:
@@ -371,7 +374,7 @@ def _body_words(article: Article) -> list[Word]:
 def _body_columns(article: Article) -> tuple[list[Token], list[WordFeatures]]:
     """The body's word tokens and, in the same order, their features (two lists of
     references: no pair is made per word)."""
-    in_body = [t.part == "body" for t in article.word_tokens]
+    in_body = list(map(eq, map(_PART, article.word_tokens), repeat("body")))
     return (list(compress(article.word_tokens, in_body)),
             list(compress(_features(article), in_body)))  # fmt: skip
 

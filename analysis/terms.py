@@ -26,8 +26,8 @@ import math
 import re
 from collections import Counter
 from functools import cache
-from itertools import compress
-from operator import attrgetter, itemgetter
+from itertools import compress, repeat
+from operator import attrgetter, eq, itemgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.article import Article, tokenize
@@ -139,6 +139,7 @@ class Term(NamedTuple):
 
 TERM_COLUMNS = list(Term._fields)
 _IS_CONTENT = attrgetter("is_content")
+_TEXT, _KIND, _PART = attrgetter("text"), attrgetter("kind"), attrgetter("part")
 
 
 @per_article
@@ -181,9 +182,12 @@ def _number_form(token: str) -> _Form:
 def _forms(article: Article) -> list[_Form]:
     """The :class:`_Form` of each of ``article.word_tokens``, computed once (one shared
     record per distinct form: the caches are WordCaches, read by look-up)."""
-    words, numbers = _word_form, _number_form
-    return [numbers[t.text] if t.kind == "number" else words[t.text]
-            for t in article.word_tokens]  # fmt: skip
+    tokens = article.word_tokens
+    # Every token as a word first (no Python step per token), then the few numbers.
+    forms = list(map(_word_form.__getitem__, map(_TEXT, tokens)))
+    for k in compress(range(len(tokens)), map(eq, map(_KIND, tokens), repeat("number"))):
+        forms[k] = _number_form[tokens[k].text]
+    return forms
 
 
 @per_article
@@ -242,7 +246,7 @@ def _ranked_counts(article: Article, by: TermColumn, content_only: bool, part: s
     if by == "term":
         forms = _forms(article)
         in_part = forms if part is None else list(
-            compress(forms, [token.part == part for token in article.word_tokens]))
+            compress(forms, map(eq, map(_PART, article.word_tokens), repeat(part))))
     else:
         in_part = [t for t in _term_records(article) if part is None or t.part == part]
     selected = compress(in_part, map(_IS_CONTENT, in_part)) if content_only else in_part

@@ -1,14 +1,16 @@
 """Many articles: articles per second and peak memory, against a naive baseline, in one run.
 
-Usage: ``python benchmarks/corpus.py [--rounds R] [--corpus shuffled|distinct]
+Usage: ``python benchmarks/corpus.py [--rounds R] [--corpus shuffled|distinct|uniform]
 [--modes a,b] [N ...]`` (default 3 rounds of 100 and 1000 articles); ``make benchmark``
 runs it.
 
 The corpus: N articles of the seed's length, each the seed's own 14 body
 paragraphs in a new order (:func:`shuffled_copies`), written as files; with
 ``--corpus distinct``, each also has its content words replaced by words drawn
-from wordfreq's English list (:func:`distinct_copies`), so the vocabulary grows
-with N as a real collection's does and per-word caches fill to their bounds.
+from wordfreq's English list by their frequency (:func:`distinct_copies`), so the
+vocabulary grows with N as a real collection's does and per-word caches reach their
+bounds; ``--corpus uniform`` draws them uniformly from the 60,000 most frequent
+words instead, a harsher case for the caches than any real collection.
 Every measurement runs in a fresh Python process, so peak memory
 (``ru_maxrss``, the process and its pool workers) belongs to that run alone.
 Dictionaries are loaded before the clock starts (one article analysed, for
@@ -76,45 +78,64 @@ def shuffled_copies(article: Article, n: int, *, random_state: int = 0) -> list[
     return copies
 
 
-#: Distinct articles draw their content words from this many of wordfreq's English words.
+#: Uniform distinct articles draw their content words from this many of wordfreq's words.
 VOCABULARY = 60_000
 _CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
-def distinct_copies(article: Article, n: int, *, random_state: int = 0) -> list[str]:
+def distinct_copies(article: Article, n: int, *, random_state: int = 0,
+                    by_frequency: bool = True) -> list[str]:  # fmt: skip
     """``n`` distinct articles whose vocabulary grows with ``n``: each is a reshuffled copy of
     ``article`` whose lower-case content words (four letters or more, not stopwords) are
-    replaced by words drawn uniformly from wordfreq's :data:`VOCABULARY` most frequent English
-    words. Names, stopwords, numbers and punctuation stay, so sentences, quotes and actors keep
-    their shape while the words are new. Reproducible for a given ``random_state``."""
+    replaced by words drawn from wordfreq's English list: by their frequency in English
+    (all of its 280,000 alphabetic words of four letters or more), so that the vocabulary
+    grows with ``n`` as a real collection's does (Heaps' law: about 38,000 distinct drawn
+    words in 1,000 articles, 110,000 in 10,000); or, with ``by_frequency=False``, uniformly
+    from the :data:`VOCABULARY` most frequent, so that a rare word is as common as "year"
+    and per-word caches are missed far more often than on any real collection. Names,
+    stopwords, numbers and punctuation stay, so sentences, quotes and actors keep their
+    shape while the words are new. Reproducible for a given ``random_state``."""
     import random
 
-    from wordfreq import top_n_list
+    from wordfreq import top_n_list, word_frequency
 
     from analysis.terms import stopwords
 
     generator = random.Random(random_state)
-    words = [w for w in top_n_list("en", VOCABULARY) if w.isalpha() and len(w) >= 4]
+    listed = top_n_list("en", 10**6 if by_frequency else VOCABULARY)
+    words = [w for w in listed if w.isalpha() and len(w) >= 4]
+    weights = [word_frequency(w, "en") for w in words] if by_frequency else None
     common = stopwords()
+    texts = shuffled_copies(article, n, random_state=random_state)
+    replacements = iter(generator.choices(words, weights, k=sum(
+        len(_CONTENT_WORD.findall(text)) for text in texts)))  # fmt: skip
 
     def replace(match: re.Match[str]) -> str:
         word = match.group()
-        return word if word in common else generator.choice(words)
+        return word if word in common else next(replacements)
 
-    return [_CONTENT_WORD.sub(replace, text)
-            for text in shuffled_copies(article, n, random_state=random_state)]  # fmt: skip
+    return [_CONTENT_WORD.sub(replace, text) for text in texts]
+
+
+#: Made corpora are kept under this name; the number changes when the recipe does.
+_CORPUS_RECIPE = 2
 
 
 def make_corpus(n: int, kind: str = "shuffled") -> Path:
-    """A folder of ``n`` articles (made once per n and kind): reshuffled copies of the seed
-    (``shuffled``) or distinct articles with a growing vocabulary (``distinct``)."""
+    """A folder of ``n`` articles (made once per n, kind and recipe): reshuffled copies of
+    the seed (``shuffled``), or distinct articles with a growing vocabulary drawn by
+    frequency (``distinct``) or uniformly (``uniform``)."""
     import analysis
 
-    folder = Path(tempfile.gettempdir()) / f"news-framing-bench-{kind}-{n}"
+    folder = Path(tempfile.gettempdir()) / f"news-framing-bench-{kind}-r{_CORPUS_RECIPE}-{n}"
     if len(list(folder.glob("*.txt"))) != n:
         folder.mkdir(exist_ok=True)
-        make = distinct_copies if kind == "distinct" else shuffled_copies
-        for i, text in enumerate(make(analysis.load_article(SEED), n)):
+        seed = analysis.load_article(SEED)
+        if kind == "shuffled":
+            texts = shuffled_copies(seed, n)
+        else:
+            texts = distinct_copies(seed, n, by_frequency=kind == "distinct")
+        for i, text in enumerate(texts):
             (folder / f"article_{i:05d}.txt").write_text(text, encoding="utf-8")
     return folder
 
@@ -275,7 +296,8 @@ if __name__ == "__main__":
 
         parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
         parser.add_argument("--rounds", type=int, default=3)
-        parser.add_argument("--corpus", choices=["shuffled", "distinct"], default="shuffled")
+        parser.add_argument("--corpus", choices=["shuffled", "distinct", "uniform"],
+                            default="shuffled")
         parser.add_argument("--modes", default=",".join(MODES))
         parser.add_argument("sizes", type=int, nargs="*", default=[100, 1000])
         args = parser.parse_args()

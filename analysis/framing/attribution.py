@@ -33,7 +33,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
 from typing import Literal, NamedTuple
 
 from analysis.article import Article, Token
@@ -94,6 +95,12 @@ def speech_verbs() -> dict[str, str]:
 
 
 @cache
+def reporting_verbs() -> frozenset[str]:
+    """The forms of :func:`speech_verbs` that can report speech (all but quotation-only ones)."""
+    return frozenset(form for form, use in speech_verbs().items() if use != "quote")
+
+
+@cache
 def role_words() -> frozenset[str]:
     return frozenset(word.casefold() for (word,) in read_entries("roles.txt", 1))
 
@@ -135,6 +142,19 @@ def _capitalised(word: str) -> bool:
         return True
     prefix, _, rest = word.partition("-")
     return prefix in NAME_PARTICLES and rest[:1].isupper()
+
+
+def _capitalised_positions(tokens: list[Token]) -> list[int]:
+    """The positions of the tokens :func:`_is_cap` accepts, in order, found without a
+    Python step per token (this reads every token of the article): those whose first
+    character is upper case, and those with a hyphen that :func:`_capitalised` accepts
+    (al-Assad); punctuation is then dropped from these few."""
+    texts = list(map(_token_text, tokens))
+    positions = range(len(texts))
+    found = set(compress(positions, map(str.isupper, map(itemgetter(0), texts))))
+    found.update(k for k in compress(positions, map(str.__contains__, texts, repeat("-")))
+                 if _capitalised[texts[k]])  # fmt: skip
+    return sorted(k for k in found if tokens[k].kind != "punct")
 
 
 def _is_possessive(token: Token) -> bool:
@@ -753,9 +773,8 @@ def find_people(article: Article, known: dict[str, str] | None = None) -> People
     phrases: list[Phrase] = []
     for tokens in sentence_tokens(article).values():
         j = -1  # the last token of the run read last
-        for k, token in enumerate(tokens):
-            # _is_cap(token) written out: this line reads every token of the article
-            if k <= j or token.kind == "punct" or not _capitalised[token.text]:
+        for k in _capitalised_positions(tokens):
+            if k <= j:
                 continue
             j = _chain_end(tokens, k, len(tokens))
             context = _context_before(tokens, k) if k else []  # none before a first word
