@@ -101,7 +101,7 @@ class Lexicon:
     def match(self, words: list[str], start: int) -> LexiconEntry | None:
         """The longest entry matching ``words`` from position ``start``, or None."""
         best = None
-        for entry in self._candidates[words[start]]:
+        for entry in self._candidates.lookup(words[start]):
             parts = entry.words
             if len(parts) > 1 and (
                 start + len(parts) > len(words)
@@ -154,7 +154,7 @@ def matchable_words(article: Article) -> MatchableWords:
     if any(map(gt, sentences, sentences[1:])):  # not in sentence order: made by hand
         tokens.sort(key=_SENTENCE)  # stable: text order within a sentence
         sentences = list(map(_SENTENCE, tokens))
-    words = list(map(match_word.__getitem__, map(_TEXT, tokens)))
+    words = list(map(match_word.lookup, map(_TEXT, tokens)))
     last = sentences[-1] if sentences else -1
     bounds = array("q", [bisect_left(sentences, index) for index in range(last + 2)])
     return MatchableWords(tokens, words, bounds)
@@ -170,7 +170,7 @@ def sentence_matches(
     found = {}
     # Most words open no entry: those that do are found in one pass over the article's
     # words, and only the sentences holding one are matched.
-    opening = compress(range(len(words)), map(lexicon._candidates.__getitem__, words))
+    opening = compress(range(len(words)), map(lexicon._candidates.lookup, words))
     for index, positions in groupby(opening, key=lambda p: bisect_right(bounds, p) - 1):
         start = bounds[index]
         sentence = words[start : bounds[index + 1]]
@@ -183,7 +183,7 @@ def sentence_matches(
 def lexicon_matches(words: list[str], lexicon: Lexicon) -> list[tuple[int, LexiconEntry]]:
     """``(position, entry)`` for each match in ``words``, longest first, without overlap."""
     # Most words open no entry: only the positions of those that do are tried.
-    opening = compress(range(len(words)), map(lexicon._candidates.__getitem__, words))
+    opening = compress(range(len(words)), map(lexicon._candidates.lookup, words))
     return _matches_at(words, opening, lexicon)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -36,76 +37,97 @@ P = ParamSpec("P")
 K = TypeVar("K")
 V = TypeVar("V")
 
-#: Distinct words kept at most by every per-word cache, in two generations of half as many
-#: (about 65,000: a large newsroom's vocabulary).
-WORD_CACHE_SIZE = 1 << 17
+#: The most distinct words a per-word cache keeps: two generations of 32,768, so that at least
+#: the 32,768 most recently used stay (a newsroom's working vocabulary; rarer words are
+#: computed again when they come back).
+WORD_CACHE_SIZE = 1 << 16
 
 
 class WordCacheInfo(NamedTuple):
-    """What :meth:`WordCache.cache_info` reports (the names ``functools`` uses)."""
+    """What :meth:`WordCache.cache_info` reports: ``functools``' names, but no ``hits``
+    (counting them would cost every hit) and in this order."""
 
-    misses: int  # words computed (hits are not counted: counting would cost every hit)
+    misses: int  # words computed
     maxsize: int
-    currsize: int
+    currsize: int  # words kept, in both generations
 
 
 _MISSING = object()
 
 
-class WordCache(dict[K, V]):
-    """A pure function of one word, kept for at most ``maxsize`` words: ``cache[word]``.
+class _Generations(dict[K, V]):
+    """A :class:`WordCache`'s young generation: a dict whose missing words are computed (or
+    brought back from the old generation), so that a word seen before is one look-up in C."""
 
-    A dictionary whose missing keys are computed (``__missing__``), so that a word seen
-    before costs one dictionary look-up in C, the cheapest Python has; calling it,
-    ``cache(word)``, does the same. ``functools.lru_cache`` keeps a linked list beside its
-    dictionary and moves an entry on every hit: with tens of thousands of words that is
-    two or three more reads of memory far apart, and per-word caches are asked about every
-    token (an article has several thousand such look-ups).
-
-    Bounded in two generations of at most ``maxsize // 2`` words each: words are added
-    to the young one; when it is full it becomes the old one and the old one is dropped.
-    A word found in the old generation moves back to the young one, so words in use stay
-    and words unused for a generation go: at most ``maxsize`` words are kept, and at
-    least the ``maxsize // 2`` most recently used.
-    """
-
-    def __init__(self, function: Callable[[K], V], maxsize: int = WORD_CACHE_SIZE) -> None:
+    def __init__(self, function: Callable[[K], V], size: int) -> None:
         super().__init__()
-        update_wrapper(self, function)
-        self._function = function
-        self._old: dict[K, V] = {}
-        self.maxsize = maxsize
+        self.function = function
+        self.size = size  # words per generation
+        self.old: dict[K, V] = {}
         self.misses = 0
 
     def __missing__(self, word: K) -> V:
-        value = self._old.pop(word, _MISSING)
+        value = self.old.pop(word, _MISSING)
         if value is _MISSING:
-            value = self._function(word)
+            value = self.function(word)
             self.misses += 1
-        if len(self) >= self.maxsize // 2:
-            self._old = dict(self)
+        if len(self) >= self.size:
+            self.old = dict(self)
             self.clear()
         self[word] = value
         return value  # type: ignore[return-value]
 
-    __call__ = dict.__getitem__
+
+class WordCache(Generic[K, V]):
+    """A pure function of one word, kept for at most ``maxsize`` words.
+
+    Call it like the function (``cache(word)``); hot loops read :attr:`lookup`
+    (``map(cache.lookup, words)``), the bound ``__getitem__`` of a dict whose missing words
+    are computed, so that a word seen before costs one dictionary look-up in C.
+    ``functools.lru_cache`` keeps a linked list beside its dictionary and moves an entry on
+    every hit: with tens of thousands of words that is two or three more reads of memory
+    far apart, and per-word caches are asked about every token.
+
+    Bounded in two generations of ``maxsize // 2`` words: words are added to the young one;
+    when it is full it becomes the old one and the old one is dropped. A word found in the
+    old generation moves back to the young one, so words in use stay and words unused for a
+    generation go: at most ``maxsize`` words are kept, and at least the ``maxsize // 2``
+    most recently used. Positional calls only; one process at a time (threads may compute a
+    word twice, never a wrong one).
+    """
+
+    def __init__(self, function: Callable[[K], V], maxsize: int = WORD_CACHE_SIZE) -> None:
+        if maxsize < 2:
+            raise ValueError(f"a WordCache keeps two generations: maxsize >= 2, not {maxsize}")
+        update_wrapper(self, function)
+        self.maxsize = maxsize
+        self._words: _Generations[K, V] = _Generations(function, maxsize // 2)
+        #: ``lookup(word)``: the cached value, computed on first use (the fast way in).
+        self.lookup: Callable[[K], V] = self._words.__getitem__
+
+    def __call__(self, word: K) -> V:
+        return self._words[word]
 
     def cache_info(self) -> WordCacheInfo:
-        return WordCacheInfo(self.misses, self.maxsize, len(self) + len(self._old))
+        words = self._words
+        return WordCacheInfo(words.misses, self.maxsize, len(words) + len(words.old))
 
     def cache_clear(self) -> None:
         """Forget every word (both generations)."""
-        self.clear()
-        self._old = {}
-        self.misses = 0
+        self._words.clear()
+        self._words.old = {}
+        self._words.misses = 0
 
-    def __reduce__(self) -> tuple[type[WordCache[K, V]], tuple[Callable[[K], V], int]]:
-        return (type(self), (self._function, self.maxsize))  # the words are not pickled
+    def __repr__(self) -> str:
+        return f"<WordCache {self.__module__}.{self.__qualname__} of {self.maxsize:,} words>"
 
-    __hash__ = object.__hash__  # one cache, one identity (a function, not a value)
-
-    def __eq__(self, other: object) -> bool:
-        return self is other
+    def __reduce__(self) -> str | tuple[type[WordCache[K, V]], tuple[Callable[[K], V], int]]:
+        # A module-level cache pickles by name, as a function does (so it is the same cache
+        # when unpickled); another one as its function and bound, without its words.
+        module = sys.modules.get(self.__module__)
+        if module is not None and getattr(module, self.__qualname__, None) is self:
+            return self.__qualname__
+        return (WordCache, (self._words.function, self.maxsize))
 
 
 def word_cache(

@@ -130,7 +130,7 @@ WORD_COLUMNS = ["token", "sentence", "paragraph", "part", "in_quote", "text",
 def _features(article: Article) -> list[WordFeatures]:
     """The features of each of ``article.word_tokens``, computed once (one reference per
     word: the records themselves are shared by every occurrence of a form)."""
-    return list(map(word_features.__getitem__, map(_TEXT, article.word_tokens)))
+    return list(map(word_features.lookup, map(_TEXT, article.word_tokens)))
 
 
 def _words(article: Article) -> Iterator[Word]:

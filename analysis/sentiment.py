@@ -144,7 +144,7 @@ def _vader_token(token: str) -> _VaderToken | None:
 
 def _vader_tokens(text: str) -> list[_VaderToken]:
     """VADER's words of ``text`` with what its rules ask of each, in one pass."""
-    return list(filter(None, map(_vader_token.__getitem__, text.split())))
+    return list(filter(None, map(_vader_token.lookup, text.split())))
 
 
 def vader_words(text: str) -> list[str]:

@@ -161,7 +161,7 @@ class _Form(NamedTuple):
 
 
 def _form(token: str, number: bool) -> _Form:
-    term = normalise_term[token]
+    term = normalise_term.lookup(token)
     stop = term in stopwords()
     return _Form(term, number, stop, not number and not stop)
 
@@ -184,9 +184,9 @@ def _forms(article: Article) -> list[_Form]:
     record per distinct form: the caches are WordCaches, read by look-up)."""
     tokens = article.word_tokens
     # Every token as a word first (no Python step per token), then the few numbers.
-    forms = list(map(_word_form.__getitem__, map(_TEXT, tokens)))
+    forms = list(map(_word_form.lookup, map(_TEXT, tokens)))
     for k in compress(range(len(tokens)), map(eq, map(_KIND, tokens), repeat("number"))):
-        forms[k] = _number_form[tokens[k].text]
+        forms[k] = _number_form.lookup(tokens[k].text)
     return forms
 
 

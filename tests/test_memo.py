@@ -142,23 +142,36 @@ def test_every_per_word_cache_is_bounded_and_answers_like_its_function():
     for name, cache in caches.items():
         assert cache.maxsize in (WORD_CACHE_SIZE, RUN_CACHE_SIZE), name
         word = ("U.S.",) if name.endswith("_read_chain") else "Hyper-threading"
-        assert cache(word) == cache[word] == cache.__wrapped__(word), name
-    # No unbounded functools cache of words is left beside them.
-    import analysis.readability as readability
-
-    assert not hasattr(readability.word_syllables, "cache_parameters")
+        assert cache(word) == cache.lookup(word) == cache.__wrapped__(word), name
     # A lexicon's own per-word cache is bounded too.
     assert load_lexicon()._candidates.maxsize == WORD_CACHE_SIZE
 
 
+def test_a_per_word_function_still_works_with_pandas_and_pickle():
+    import pickle
+
+    import pandas as pd
+
+    from analysis import readability, terms
+
+    assert pd.Series(["dogs", "ran"]).apply(terms.lemmatize).tolist() == ["dog", "run"]
+    assert pickle.loads(pickle.dumps(readability.word_syllables)) is readability.word_syllables
+    assert "word_syllables" in repr(readability.word_syllables)
+
+
+def _counted(calls: list) -> WordCache:
+    """A WordCache of 1,000 words of ``str.upper`` that records each word it computes."""
+    return WordCache(lambda word: calls.append(word) or word.upper(), maxsize=1000)
+
+
 def test_fifty_thousand_distinct_words_leave_a_word_cache_within_its_bound():
-    calls = []
-    cache = WordCache(lambda word: calls.append(word) or word.upper(), maxsize=1000)
+    calls: list[str] = []
+    cache = _counted(calls)
     random_words = random.Random(7)
     for _ in range(50_000):
         word = "".join(random_words.choices(string.ascii_lowercase, k=9))
-        assert cache[word] == word.upper()
-        cache["kept"]  # one word used all along
+        assert cache.lookup(word) == word.upper()
+        cache.lookup("kept")  # one word used all along
         assert cache.cache_info().currsize <= 1000
     info = cache.cache_info()
     assert info.maxsize == 1000 and 500 <= info.currsize <= 1000
@@ -168,28 +181,31 @@ def test_fifty_thousand_distinct_words_leave_a_word_cache_within_its_bound():
 
 
 def test_a_word_cache_keeps_the_recently_used_half_and_drops_the_rest():
-    cache = WordCache(str.upper, maxsize=4)  # two generations of two words
+    calls: list[str] = []
+    cache = WordCache(lambda word: calls.append(word) or word.upper(), maxsize=4)
     for word in "abcd":  # a, b fill the young generation, then become the old one
-        cache[word]
-    assert cache.cache_info().currsize == 4 and cache.misses == 4
-    cache["a"]  # found in the old generation: not computed, moved to a new young one
-    assert cache.misses == 4  # ... and b, unused, went with the old generation
-    cache["e"]
-    cache["b"]  # dropped: computed again
-    assert cache.misses == 6
-    assert cache("a") == "A" and cache.misses == 6  # kept; called as a function too
+        cache(word)
+    assert cache.cache_info().currsize == 4 and calls == list("abcd")
+    cache("a")  # found in the old generation: not computed, moved to a new young one
+    assert calls == list("abcd")  # ... and b, unused, went with the old generation
+    cache("e")
+    cache("b")  # dropped: computed again
+    assert calls == list("abcdeb")
+    assert cache.lookup("a") == "A" and calls == list("abcdeb")  # kept
+    with pytest.raises(ValueError, match="maxsize >= 2"):
+        WordCache(str.upper, maxsize=1)
 
 
 def test_a_word_cache_does_not_keep_a_failure_and_pickles_without_its_words():
     import pickle
 
-    cache = WordCache(lambda word: 1 / len(word))
-    with pytest.raises(ZeroDivisionError):
-        cache[""]
-    assert "" not in cache and cache.misses == 0
-    cache["ab"]
-    copy = pickle.loads(pickle.dumps(WordCache(len)))
-    assert copy("abc") == 3 and copy.maxsize == WORD_CACHE_SIZE
+    cache = WordCache(len)
+    with pytest.raises(TypeError):
+        cache(None)  # len(None) fails: nothing is kept
+    assert cache.cache_info().currsize == 0 and cache.cache_info().misses == 0
+    assert cache("ab") == 2 and cache.cache_info().currsize == 1
+    copy = pickle.loads(pickle.dumps(cache))  # not module-level: its function and bound
+    assert copy.cache_info() == (0, WORD_CACHE_SIZE, 0) and copy("abc") == 3
 
 
 def _counted_reads(monkeypatch) -> list:
