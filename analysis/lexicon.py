@@ -22,8 +22,8 @@ from typing import NamedTuple
 from analysis.article import Article, Token
 from analysis.datafiles import parse_entries, read_data_file
 from analysis.errors import LexiconError
-from analysis.memo import WordCache, fingerprint, per_article, word_cache
-from analysis.terms import normalise_term
+from analysis.memo import WordCache, fingerprint, per_article
+from analysis.terms import normalise_term, word_forms
 
 #: VADER's scale, which tone lexicons share.
 WEIGHT_RANGE = (-4.0, 4.0)
@@ -117,13 +117,13 @@ def _term_matches(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
-@word_cache()
 def match_word(token: str) -> str:
     """A token as lexicons see it: the term (``China’s`` -> ``china``), in lower case."""
     return normalise_term(token).lower()
 
 
-_TEXT, _KIND, _SENTENCE = attrgetter("text"), attrgetter("kind"), attrgetter("sentence")
+_KIND, _SENTENCE = attrgetter("kind"), attrgetter("sentence")
+_MATCHABLE = attrgetter("matchable")
 
 
 class MatchableWords(NamedTuple):
@@ -148,13 +148,16 @@ class MatchableWords(NamedTuple):
 def matchable_words(article: Article) -> MatchableWords:
     """The article's word tokens and matchable words, computed once per article and
     shared by every lexicon (tone and frames read the same words)."""
-    # Passes over every token written with map and compress: no Python step per token.
-    tokens = list(compress(article.tokens, map(eq, map(_KIND, article.tokens), repeat("word"))))
+    # Passes over every token written with map and compress: no Python step per token. The
+    # words are the terms' (one record per distinct form, shared with the term counts).
+    is_word = list(map(eq, map(_KIND, article.word_tokens), repeat("word")))
+    tokens = list(compress(article.word_tokens, is_word))
+    words = list(map(_MATCHABLE, compress(word_forms(article), is_word)))
     sentences = list(map(_SENTENCE, tokens))
     if any(map(gt, sentences, sentences[1:])):  # not in sentence order: made by hand
         tokens.sort(key=_SENTENCE)  # stable: text order within a sentence
         sentences = list(map(_SENTENCE, tokens))
-    words = list(map(match_word.lookup, map(_TEXT, tokens)))
+        words = [match_word(token.text) for token in tokens]
     last = sentences[-1] if sentences else -1
     bounds = array("q", [bisect_left(sentences, index) for index in range(last + 2)])
     return MatchableWords(tokens, words, bounds)

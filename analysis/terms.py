@@ -59,7 +59,6 @@ def is_stopword(term: str) -> bool:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-@word_cache()
 def normalise_term(token: str) -> str:
     """The term a word token counts as (see the module docstring)."""
     word = _POSSESSIVE.sub("", token.replace("’", "'"))
@@ -150,38 +149,39 @@ def _terms(article: Article) -> pd.DataFrame:
     return pd.DataFrame(_term_records(article), columns=TERM_COLUMNS)
 
 
-class _Form(NamedTuple):
-    """A word form's term and what counting needs of it (no lemma: lemmas load a
-    dictionary). One record per distinct form of an article, shared by its occurrences."""
+class WordForm(NamedTuple):
+    """A word or number token's term and what counting and matching need of it (no lemma:
+    lemmas load a dictionary). One record per distinct form, shared by its occurrences."""
 
     term: str
     is_number: bool
     is_stopword: bool
     is_content: bool
+    matchable: str  # the term in lower case: what lexicons match (lexicon.match_word)
 
 
-def _form(token: str, number: bool) -> _Form:
-    term = normalise_term.lookup(token)
+def _form(token: str, number: bool) -> WordForm:
+    term = normalise_term(token)
     stop = term in stopwords()
-    return _Form(term, number, stop, not number and not stop)
+    return WordForm(term, number, stop, not number and not stop, term.lower())
 
 
 @word_cache()
-def _word_form(token: str) -> _Form:
-    """The :class:`_Form` of a word token's text, kept per distinct word."""
+def _word_form(token: str) -> WordForm:
+    """The :class:`WordForm` of a word token's text, kept per distinct word."""
     return _form(token, False)
 
 
 @word_cache()
-def _number_form(token: str) -> _Form:
-    """The :class:`_Form` of a number token's text, kept per distinct number."""
+def _number_form(token: str) -> WordForm:
+    """The :class:`WordForm` of a number token's text, kept per distinct number."""
     return _form(token, True)
 
 
 @per_article
-def _forms(article: Article) -> list[_Form]:
-    """The :class:`_Form` of each of ``article.word_tokens``, computed once (one shared
-    record per distinct form: the caches are WordCaches, read by look-up)."""
+def word_forms(article: Article) -> list[WordForm]:
+    """The :class:`WordForm` of each of ``article.word_tokens``, in the same order, computed
+    once per article (one shared record per distinct form, kept in a WordCache)."""
     tokens = article.word_tokens
     # Every token as a word first (no Python step per token), then the few numbers.
     forms = list(map(_word_form.lookup, map(_TEXT, tokens)))
@@ -195,7 +195,7 @@ def _term_records(article: Article) -> list[Term]:
     """Every word or number of the headline and body as a :class:`Term`, computed once."""
     in_quote = token_in_quote(article)
     rows = []
-    for token, form in zip(article.word_tokens, _forms(article), strict=True):
+    for token, form in zip(article.word_tokens, word_forms(article), strict=True):
         rows.append(Term(
             article.article_id, token.index, len(rows), token.sentence, token.paragraph,
             token.part, "quote" if in_quote[token.index] else "narration", token.start,
@@ -242,9 +242,9 @@ def _ranked_counts(article: Article, by: TermColumn, content_only: bool, part: s
                    ) -> tuple[list[tuple[str, int]], int, int]:  # fmt: skip
     """``(term, count)`` most frequent first (ties alphabetical), the number of selected
     words and the number of words in the part."""
-    in_part: list[_Form] | list[Term]
+    in_part: list[WordForm] | list[Term]
     if by == "term":
-        forms = _forms(article)
+        forms = word_forms(article)
         in_part = forms if part is None else list(
             compress(forms, map(eq, map(_PART, article.word_tokens), repeat(part))))
     else:

@@ -142,14 +142,12 @@ def make_corpus(n: int, kind: str = "shuffled") -> Path:
 
 def word_cache_sizes() -> dict[str, list[int]]:
     """``[entries, bound]`` of every per-word cache of this process."""
-    from analysis import lexicon, readability, sentiment, terms
+    from analysis import readability, sentiment, terms
     from analysis.framing import attribution
 
-    caches = {"fold": attribution.fold, "capitalised": attribution._capitalised,
-              "word_syllables": readability.word_syllables,
-              "word_features": readability.word_features, "normalise_term": terms.normalise_term,
-              "word_form": terms._word_form, "lemmatize": terms.lemmatize,
-              "match_word": lexicon.match_word, "vader_token": sentiment._vader_token}  # fmt: skip
+    caches = {"fold": attribution.fold, "word_syllables": readability.word_syllables,
+              "word_features": readability.word_features, "word_form": terms._word_form,
+              "lemmatize": terms.lemmatize, "vader_token": sentiment._vader_token}  # fmt: skip
     return {name: [f.cache_info().currsize, f.cache_info().maxsize] for name, f in caches.items()}
 
 

@@ -1,6 +1,7 @@
-"""Capitalisation read once per distinct word (``_capitalised``) answers as the former
-token-by-token ``_is_cap`` did, punctuation that is upper case (Ⓐ) included; and the people
-and speakers of a text made of such symbols are those the former code found."""
+"""Capitalisation (``_capitalised``, and ``_capitalised_positions`` for a sentence's tokens
+at once) answers as the former token-by-token ``_is_cap`` did, punctuation that is upper
+case (Ⓐ) included; the people and speakers of a text made of such symbols are those the
+former code found; and the speech-verb candidates are those the former look-up found."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from analysis.article import Token, parse_article
 from analysis.framing.attribution import (
     NAME_PARTICLES,
     RUN_CACHE_SIZE,
-    _capitalised,
+    _capitalised_positions,
     _is_cap,
     _read_chain,
     find_people,
+    reporting_verbs,
+    sentence_tokens,
+    speech_verbs,
 )
 from analysis.framing.speakers import quote_records
 from analysis.memo import WORD_CACHE_SIZE
@@ -37,8 +41,20 @@ def test_capitalisation_agrees_with_the_token_by_token_test() -> None:
     paths = [SEED, *sorted((ROOT / "eval").glob("**/articles/*.txt"))]
     texts = [_SYMBOLS] + [p.read_text(encoding="utf-8") for p in paths]
     for text in texts:
-        for token in parse_article(text).tokens:
+        article = parse_article(text)
+        for token in article.tokens:
             assert _is_cap(token) == _is_cap_by_token(token), token
+        for tokens in sentence_tokens(article).values():
+            expected = [k for k, token in enumerate(tokens) if _is_cap_by_token(token)]
+            assert _capitalised_positions(tokens) == expected
+
+
+def test_reporting_verbs_are_the_speech_verbs_not_only_of_quotations() -> None:
+    verbs = speech_verbs()
+    article = parse_article(SEED.read_text(encoding="utf-8") + "\n\n" + _SYMBOLS)
+    for token in article.tokens:
+        word = token.text.casefold()
+        assert (word in reporting_verbs()) == (verbs.get(word) not in (None, "quote")), word
 
 
 def test_upper_case_symbols_are_not_names() -> None:
@@ -54,6 +70,5 @@ def test_upper_case_symbols_are_not_names() -> None:
     ]
 
 
-def test_the_word_and_run_caches_are_bounded() -> None:
-    assert _capitalised.cache_info().maxsize == WORD_CACHE_SIZE
+def test_the_run_cache_is_bounded() -> None:
     assert _read_chain.cache_info().maxsize == RUN_CACHE_SIZE <= WORD_CACHE_SIZE

@@ -137,7 +137,7 @@ def test_every_per_word_cache_is_bounded_and_answers_like_its_function():
 
     caches = _package_word_caches()
     assert {"analysis.readability.word_features", "analysis.terms.lemmatize",
-            "analysis.lexicon.match_word", "analysis.sentiment._vader_token",
+            "analysis.terms._word_form", "analysis.sentiment._vader_token",
             "analysis.framing.attribution.fold"} <= caches.keys()  # fmt: skip
     for name, cache in caches.items():
         assert cache.maxsize in (WORD_CACHE_SIZE, RUN_CACHE_SIZE), name

@@ -130,14 +130,13 @@ def fold(word: str) -> str:
 
 def _is_cap(token: Token) -> bool:
     """A capitalised word, or a name with a lower-case particle (el-Sisi, al-Assad)."""
-    return token.kind != "punct" and _capitalised.lookup(token.text)
+    return token.kind != "punct" and _capitalised(token.text)
 
 
-@word_cache()
 def _capitalised(word: str) -> bool:
-    """:func:`_is_cap` of a word or number token's text, kept per distinct word (it is asked
-    of every token). Its answer counts only for word and number tokens: ``str.isupper``
-    calls some punctuation (Ⓐ) upper case, so callers rule punctuation out themselves."""
+    """:func:`_is_cap` of a word or number token's text. Its answer counts only for word and
+    number tokens: ``str.isupper`` calls some punctuation (Ⓐ) upper case, so callers rule
+    punctuation out themselves."""
     if word[:1].isupper():
         return True
     prefix, _, rest = word.partition("-")
@@ -153,7 +152,7 @@ def _capitalised_positions(tokens: list[Token]) -> list[int]:
     positions = range(len(texts))
     found = set(compress(positions, map(str.isupper, map(itemgetter(slice(1)), texts))))
     found.update(k for k in compress(positions, map(str.__contains__, texts, repeat("-")))
-                 if _capitalised.lookup(texts[k]))  # fmt: skip
+                 if _capitalised(texts[k]))  # fmt: skip
     return sorted(k for k in found if tokens[k].kind != "punct")
 
 
@@ -241,7 +240,7 @@ def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
     j = i
     while j + 1 < stop and j - i < MAX_CHAIN:
         after = tokens[j + 1]
-        capitalised = after.kind == "word" and _capitalised.lookup(after.text)
+        capitalised = after.kind == "word" and _capitalised(after.text)
         if capitalised and not _is_possessive(tokens[j]):
             j += 1
         elif (after.text.casefold() in CHAIN_JOINERS and j + 2 < stop
@@ -423,8 +422,8 @@ def _context_before(tokens: list[Token], i: int) -> list[Token]:
         word = before.text.casefold()
         if before.kind == "punct" or word in DETERMINERS or word in verbs:
             break
-        # ``before`` is not punctuation: _is_cap(before) is _capitalised.lookup(before.text)
-        if not (_capitalised.lookup(before.text) or fold(before.text) in nouns
+        # ``before`` is not punctuation: _is_cap(before) is _capitalised(before.text)
+        if not (_capitalised(before.text) or fold(before.text) in nouns
                 or word in _CONTEXT_JOINERS):  # fmt: skip
             if word in stopwords():
                 break  # a function word: _modifier_gap's first test, without the call
@@ -447,7 +446,7 @@ def _modifier_gap(tokens: list[Token], k: int, limit: int) -> int:
         if k - gap - 1 < 0:
             return 0
         word = tokens[k - gap]
-        if (word.kind != "word" or _capitalised.lookup(word.text) or word.text.casefold() in common
+        if (word.kind != "word" or _capitalised(word.text) or word.text.casefold() in common
                 or word.text.casefold() in speech_verbs()):  # fmt: skip
             return 0
         if tokens[k - gap - 1].kind == "word" and _capitalised(tokens[k - gap - 1].text):
