@@ -157,7 +157,7 @@ def matchable_words(article: Article) -> MatchableWords:
     if any(map(gt, sentences, sentences[1:])):  # not in sentence order: made by hand
         tokens.sort(key=_SENTENCE)  # stable: text order within a sentence
         sentences = list(map(_SENTENCE, tokens))
-        words = [match_word(token.text) for token in tokens]
+        words = [match_word(token.text) for token in tokens]  # the forms' order no longer holds
     last = sentences[-1] if sentences else -1
     bounds = array("q", [bisect_left(sentences, index) for index in range(last + 2)])
     return MatchableWords(tokens, words, bounds)

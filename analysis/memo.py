@@ -16,8 +16,8 @@ Three kinds of cache, each with one rule:
   (as git trusts a file's status only when it is older than the index: a file
   edited twice within the clock's resolution is always read).
 - **Per word** (:class:`WordCache`): pure functions of one word (syllables,
-  lemmas, normalised terms) keep at most :data:`WORD_CACHE_SIZE` words, so
-  memory stays flat over any vocabulary.
+  word features, term forms, lemmas, VADER's words) keep at most
+  :data:`WORD_CACHE_SIZE` words, so memory stays flat over any vocabulary.
 """
 
 from __future__ import annotations
@@ -92,8 +92,9 @@ class WordCache(Generic[K, V]):
     when it is full it becomes the old one and the old one is dropped. A word found in the
     old generation moves back to the young one, so words in use stay and words unused for a
     generation go: at most ``maxsize`` words are kept, and at least the ``maxsize // 2``
-    most recently used. Positional calls only; one process at a time (threads may compute a
-    word twice, never a wrong one).
+    most recently used. For functions, not methods (it does not bind to an instance);
+    positional calls only; one process at a time (threads may compute a word twice, never a
+    wrong one).
     """
 
     def __init__(self, function: Callable[[K], V], maxsize: int = WORD_CACHE_SIZE) -> None:
@@ -119,14 +120,16 @@ class WordCache(Generic[K, V]):
         self._words.misses = 0
 
     def __repr__(self) -> str:
-        return f"<WordCache {self.__module__}.{self.__qualname__} of {self.maxsize:,} words>"
+        name = getattr(self, "__qualname__", repr(self._words.function))
+        return f"<WordCache {name} of {self.maxsize:,} words>"
 
     def __reduce__(self) -> str | tuple[type[WordCache[K, V]], tuple[Callable[[K], V], int]]:
         # A module-level cache pickles by name, as a function does (so it is the same cache
         # when unpickled); another one as its function and bound, without its words.
-        module = sys.modules.get(self.__module__)
-        if module is not None and getattr(module, self.__qualname__, None) is self:
-            return self.__qualname__
+        module = sys.modules.get(getattr(self, "__module__", ""))
+        name = getattr(self, "__qualname__", "")
+        if module is not None and getattr(module, name, None) is self:
+            return name
         return (WordCache, (self._words.function, self.maxsize))
 
 

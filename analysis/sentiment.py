@@ -34,7 +34,6 @@ from analysis.datafiles import data_path, read_entries
 from analysis.json_output import Lazy
 from analysis.lexicon import (
     Lexicon,
-    match_word,
     matchable_words,
     parse_lexicon,
     sentence_matches,
@@ -512,14 +511,15 @@ def vader_coverage(article: Article) -> pd.DataFrame:
 
 def coverage_records(article: Article) -> list[Coverage]:
     """The rows of :func:`vader_coverage`, most frequent first (ties alphabetical)."""
-    from analysis.terms import is_stopword
+    from analysis.terms import is_stopword, word_forms
 
     sia = analyzer()
     lexicon = load_lexicon()
     counts: dict[str, int] = {}
-    for token in article.body_tokens:
-        word = match_word(token.text)
-        if token.kind == "word" and word.isalpha() and not is_stopword(word):
+    for token, form in zip(article.word_tokens, word_forms(article), strict=True):
+        word = form.matchable  # match_word(token.text), kept once per distinct form
+        if (token.part == "body" and token.kind == "word" and word.isalpha()
+                and not is_stopword(word)):  # fmt: skip
             counts[word] = counts.get(word, 0) + 1
     rows = [
         Coverage(word, count, word in sia.lexicon, sia.lexicon.get(word),

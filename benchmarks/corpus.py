@@ -89,10 +89,11 @@ def distinct_copies(article: Article, n: int, *, random_state: int = 0,
     ``article`` whose lower-case content words (four letters or more, not stopwords) are
     replaced by words drawn from wordfreq's English list: by their frequency in English
     (all of its 280,000 alphabetic words of four letters or more), so that the vocabulary
-    grows with ``n`` as a real collection's does (Heaps' law: about 38,000 distinct drawn
-    words in 1,000 articles, 110,000 in 10,000); or, with ``by_frequency=False``, uniformly
-    from the :data:`VOCABULARY` most frequent, so that a rare word is as common as "year"
-    and per-word caches are missed far more often than on any real collection. Names,
+    grows with ``n`` as a real collection's does (Heaps' law: about 33,000 distinct drawn
+    words in the texts of 1,000 articles, 97,000 in 10,000); or, with
+    ``by_frequency=False``, uniformly from the :data:`VOCABULARY` most frequent, so that a
+    rare word is as common as "year" and per-word caches are missed far more often than on
+    any real collection. Names,
     stopwords, numbers and punctuation stay, so sentences, quotes and actors keep their
     shape while the words are new. Reproducible for a given ``random_state``."""
     import random

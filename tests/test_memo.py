@@ -141,7 +141,7 @@ def test_every_per_word_cache_is_bounded_and_answers_like_its_function():
             "analysis.framing.attribution.fold"} <= caches.keys()  # fmt: skip
     for name, cache in caches.items():
         assert cache.maxsize in (WORD_CACHE_SIZE, RUN_CACHE_SIZE), name
-        word = ("U.S.",) if name.endswith("_read_chain") else "Hyper-threading"
+        word = ("Lloyd", "Austin") if name.endswith("_read_chain") else "Hyper-threading"
         assert cache(word) == cache.lookup(word) == cache.__wrapped__(word), name
     # A lexicon's own per-word cache is bounded too.
     assert load_lexicon()._candidates.maxsize == WORD_CACHE_SIZE

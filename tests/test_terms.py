@@ -100,6 +100,16 @@ def test_a_lemma_no_one_writes_takes_the_spelling_that_is_written(word, lemma):
     assert lemmatize(word) == lemma
 
 
+def test_ties_are_ranked_alphabetically_capitals_first():
+    article = load_article("Head\n\nZebra apple mango NATO zebra apple kiwi NATO mango.")
+    assert top_terms(article) == [{"term": t, "count": c} for t, c in
+                                  [("NATO", 2), ("apple", 2), ("mango", 2), ("zebra", 2),
+                                   ("kiwi", 1)]]  # fmt: skip
+    table = term_counts(article)
+    assert table["term"].tolist() == ["NATO", "apple", "mango", "zebra", "kiwi"]
+    assert table["rank"].tolist() == [1, 1, 1, 1, 5]
+
+
 def test_no_stopword_or_number_in_top_terms(seed):
     top = top_terms(seed, n=50)
     assert top[0]["count"] >= top[-1]["count"]
