@@ -76,9 +76,9 @@ def _count_syllables(word: str) -> int:
     return len(pyphen.positions(word)) + 1  # type: ignore[attr-defined]
 
 
-@word_cache()
 def word_syllables(word: str) -> int:
-    """Syllables in one word token (textstat's rule, see :func:`_count_syllables`).
+    """Syllables in one word token (textstat's rule, see :func:`_count_syllables`); kept
+    per distinct word by :func:`word_features`, whose cache holds the same words.
 
     An acronym counts one syllable per letter (W: three), a hyphenated compound
     the sum of its parts, a number one; apostrophes and case are folded.

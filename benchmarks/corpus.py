@@ -146,8 +146,8 @@ def word_cache_sizes() -> dict[str, list[int]]:
     from analysis import readability, sentiment, terms
     from analysis.framing import attribution
 
-    caches = {"fold": attribution.fold, "word_syllables": readability.word_syllables,
-              "word_features": readability.word_features, "word_form": terms._word_form,
+    caches = {"fold": attribution.fold, "word_features": readability.word_features,
+              "word_form": terms._word_form,
               "lemmatize": terms.lemmatize, "vader_token": sentiment._vader_token}  # fmt: skip
     return {name: [f.cache_info().currsize, f.cache_info().maxsize] for name, f in caches.items()}
 

@@ -41,7 +41,6 @@ def clear_caches() -> None:
             for obj in vars(module).values():
                 if hasattr(obj, "cache_clear") and getattr(obj, "__name__", "") not in KEEP_WARM:
                     obj.cache_clear()
-    readability.word_syllables.cache_clear()
     readability.word_features.cache_clear()
     language._detect_sample.cache_clear()  # the language of the seed's sections
 
