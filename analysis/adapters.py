@@ -6,7 +6,9 @@
 - **textstat's word data.** The Dale–Chall easy-word list and the Pyphen
   hyphenator textstat counts syllables with (``textstat.backend.utils``,
   textstat 0.7), so that our per-word counts are textstat's without calling its
-  text-level functions once per word. The CMU dictionary textstat reads through
+  text-level functions once per word. Pyphen keeps every word it has hyphenated in
+  an unbounded memo (``HyphDict.cache``, pyphen 0.18); :func:`hyphenation_points`
+  empties it at :data:`PYPHEN_MEMO_SIZE` words. The CMU dictionary textstat reads through
   NLTK is replaced by a compact table of the same counts
   (:func:`analysis.resources.load_syllable_table`).
 - **py3langid's model layout.** Its loader decompresses a 4.5 MB LZMA archive into
@@ -26,9 +28,10 @@ from __future__ import annotations
 import contextlib
 import mmap as mmap_module
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
@@ -50,14 +53,37 @@ def easy_words() -> frozenset[str]:
 
 
 @cache
-def syllable_sources() -> tuple[dict[str, int], object]:
+def syllable_sources() -> tuple[dict[str, int], Callable[[str], int]]:
     """The syllables of each word's first CMU pronunciation (our compact table of the
-    dictionary textstat reads through NLTK) and textstat's Pyphen hyphenator for English."""
-    from textstat.backend.utils import get_pyphen
-
+    dictionary textstat reads through NLTK), and :func:`hyphenation_points`."""
     from analysis.resources import load_syllable_table
 
-    return load_syllable_table(), get_pyphen("en_US")
+    return load_syllable_table(), hyphenation_points
+
+
+#: The most words Pyphen's own memo keeps before it is emptied. Every word asked here is
+#: kept with its syllables by a per-word cache (:class:`analysis.terms.WordForm`), so the
+#: memo only spares work within one word's hyphenation; unbounded, it grew by about
+#: 2 MB per 1,000 articles of new vocabulary.
+PYPHEN_MEMO_SIZE = 4096
+
+
+def hyphenation_points(word: str) -> int:
+    """The number of hyphenation points textstat's Pyphen hyphenator (English) finds in
+    ``word`` (textstat counts a word off the CMU dictionary as this plus one)."""
+    hyphenator = _pyphen()
+    points = len(hyphenator.positions(word))
+    memo = hyphenator.hd.cache  # pyphen's per-word memo: a plain dict, never trimmed
+    if len(memo) >= PYPHEN_MEMO_SIZE:
+        memo.clear()
+    return points
+
+
+@cache
+def _pyphen() -> Any:
+    from textstat.backend.utils import get_pyphen
+
+    return get_pyphen("en_US")
 
 
 def langid_identifier(model_dir: Path) -> LanguageIdentifier:

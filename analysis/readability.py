@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.adapters import easy_words, syllable_sources
 from analysis.article import Article, Token
-from analysis.memo import per_article, word_cache
+from analysis.memo import per_article
 from analysis.quotes import sentence_voices, token_in_quote
 
 if TYPE_CHECKING:
@@ -69,16 +69,15 @@ SMOG_MIN_SENTENCES = 3
 def _count_syllables(word: str) -> int:
     """textstat's rule for one lower-case word: vowels of the first CMU pronunciation
     (the digits marking stress), else Pyphen's hyphenation points + 1."""
-    table, pyphen = syllable_sources()
+    table, hyphenation_points = syllable_sources()
     syllables = table.get(word)
     if syllables is not None:
         return syllables
-    return len(pyphen.positions(word)) + 1  # type: ignore[attr-defined]
+    return hyphenation_points(word) + 1
 
 
 def word_syllables(word: str) -> int:
-    """Syllables in one word token (textstat's rule, see :func:`_count_syllables`); kept
-    per distinct word by :func:`word_features`, whose cache holds the same words.
+    """Syllables in one word token (textstat's rule, see :func:`_count_syllables`).
 
     An acronym counts one syllable per letter (W: three), a hyphenated compound
     the sum of its parts, a number one; apostrophes and case are folded.
@@ -120,7 +119,13 @@ class WordFeatures(NamedTuple):
 #: One word of the article: its token (place, text) and the features of its form.
 Word = tuple[Token, WordFeatures]
 
-_TEXT, _PART = attrgetter("text"), attrgetter("part")
+_PART, _SENTENCE = attrgetter("part"), attrgetter("sentence")
+
+#: The most distinct feature records kept for sharing (a corpus of 10,000 articles with a
+#: vocabulary of 97,000 words makes about 1,000).
+SHARED_FEATURES = 4096
+_shared_features: dict[WordFeatures, WordFeatures] = {}
+_FEATURES = attrgetter("features")
 
 WORD_COLUMNS = ["token", "sentence", "paragraph", "part", "in_quote", "text",
                 *WordFeatures._fields]  # fmt: skip
@@ -128,9 +133,12 @@ WORD_COLUMNS = ["token", "sentence", "paragraph", "part", "in_quote", "text",
 
 @per_article
 def _features(article: Article) -> list[WordFeatures]:
-    """The features of each of ``article.word_tokens``, computed once (one reference per
-    word: the records themselves are shared by every occurrence of a form)."""
-    return list(map(word_features.lookup, map(_TEXT, article.word_tokens)))
+    """The features of each of ``article.word_tokens``: read from the article's word forms
+    (:func:`analysis.terms.word_forms`, one record per distinct form, kept per word), so
+    that a word is looked up once for its term, its lexicon word and its features."""
+    from analysis.terms import word_forms  # terms builds each form with word_features
+
+    return list(map(_FEATURES, word_forms(article)))
 
 
 def _words(article: Article) -> Iterator[Word]:
@@ -138,15 +146,21 @@ def _words(article: Article) -> Iterator[Word]:
     return zip(article.word_tokens, _features(article), strict=True)
 
 
-@word_cache()
 def word_features(word: str) -> WordFeatures:
-    """The readability features of one word form (see :class:`WordFeatures`)."""
+    """The readability features of one word form (see :class:`WordFeatures`); kept per
+    distinct word with the rest of its form (:class:`analysis.terms.WordForm`)."""
     syllables = word_syllables(word)
     letters = sum(map(str.isalpha, word))
     difficult = _plain(word) not in easy_words()
     polysyllable = syllables >= 3
-    return WordFeatures(syllables, letters, sum(map(str.isalnum, word)), polysyllable,
-                        difficult, difficult and polysyllable, letters > 6)  # fmt: skip
+    features = WordFeatures(syllables, letters, sum(map(str.isalnum, word)), polysyllable,
+                            difficult, difficult and polysyllable, letters > 6)  # fmt: skip
+    # Many words have equal features: a cache of tens of thousands of words keeps one
+    # record for each (at most SHARED_FEATURES of them; words are at most so many letters).
+    shared = _shared_features.get(features)
+    if shared is None and len(_shared_features) < SHARED_FEATURES:
+        _shared_features[features] = shared = features
+    return shared or features
 
 
 def unnest_words(article: Article) -> pd.DataFrame:
@@ -190,7 +204,7 @@ def _count(tokens: Sequence[Token], features: Sequence[WordFeatures]) -> dict[st
             total[name] += sum(column)
     sample = features[:LINSEAR_SAMPLE_WORDS]
     return {
-        "n_sents": len({t.sentence for t in tokens}),
+        "n_sents": len(set(map(_SENTENCE, tokens))),
         "n_words": len(tokens),
         "n_syllables": total["n_syllables"],
         "n_polysyllable_words": total["is_polysyllable"],

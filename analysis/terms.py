@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from analysis.article import Article, tokenize
 from analysis.datafiles import read_entries
-from analysis.memo import per_article, word_cache
+from analysis.memo import lower_shared, per_article, word_cache
 from analysis.quotes import token_in_quote
+from analysis.readability import WordFeatures, word_features
 from analysis.resources import FrequencyTable, frequency_key, load_frequency_table
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def normalise_term(token: str) -> str:
     word = _POSSESSIVE.sub("", token.replace("’", "'"))
     if word.isupper() and sum(ch.isalpha() for ch in word) >= 2 and "." not in word:
         return word
-    return word.lower()
+    return lower_shared(word)
 
 
 @word_cache()
@@ -150,20 +151,23 @@ def _terms(article: Article) -> pd.DataFrame:
 
 
 class WordForm(NamedTuple):
-    """A word or number token's term and what counting and matching need of it (no lemma:
-    lemmas load a dictionary). One record per distinct form, shared by its occurrences."""
+    """A word or number token's term and what counting, matching and readability need of it
+    (no lemma: lemmas load a dictionary). One record per distinct form, shared by its
+    occurrences, so that every pass over an article's words reads one record per token."""
 
     term: str
     is_number: bool
     is_stopword: bool
     is_content: bool
     matchable: str  # the term in lower case: what lexicons match (lexicon.match_word)
+    features: WordFeatures  # the token's readability features (readability.word_features)
 
 
 def _form(token: str, number: bool) -> WordForm:
     term = normalise_term(token)
     stop = term in stopwords()
-    return WordForm(term, number, stop, not number and not stop, term.lower())
+    return WordForm(term, number, stop, not number and not stop, lower_shared(term),
+                    word_features(token))  # fmt: skip
 
 
 @word_cache()

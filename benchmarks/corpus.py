@@ -143,11 +143,10 @@ def make_corpus(n: int, kind: str = "shuffled") -> Path:
 
 def word_cache_sizes() -> dict[str, list[int]]:
     """``[entries, bound]`` of every per-word cache of this process."""
-    from analysis import readability, sentiment, terms
+    from analysis import sentiment, terms
     from analysis.framing import attribution
 
-    caches = {"fold": attribution.fold, "word_features": readability.word_features,
-              "word_form": terms._word_form,
+    caches = {"fold": attribution.fold, "word_form": terms._word_form,
               "lemmatize": terms.lemmatize, "vader_token": sentiment._vader_token}  # fmt: skip
     return {name: [f.cache_info().currsize, f.cache_info().maxsize] for name, f in caches.items()}
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import textstat
 
 import analysis
-from analysis import language, readability
+from analysis import language, readability, terms
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "us_japan_2plus2_security_talks_2024.txt"
@@ -41,7 +41,8 @@ def clear_caches() -> None:
             for obj in vars(module).values():
                 if hasattr(obj, "cache_clear") and getattr(obj, "__name__", "") not in KEEP_WARM:
                     obj.cache_clear()
-    readability.word_features.cache_clear()
+    terms._word_form.cache_clear()  # word forms carry the readability features
+    terms._number_form.cache_clear()
     language._detect_sample.cache_clear()  # the language of the seed's sections
 
 

@@ -61,3 +61,15 @@ def test_the_unpacked_language_model_classifies_as_py3langids_own():
     for text in texts:
         assert _identifier().classify(text) == own.classify(text), text
     assert _identifier().classify(texts[1])[0] == "tl"
+
+
+def test_pyphens_own_memo_of_words_stays_bounded():
+    from analysis.adapters import PYPHEN_MEMO_SIZE, _pyphen, hyphenation_points
+
+    pick = random.Random(5)
+    for _ in range(PYPHEN_MEMO_SIZE + 100):  # made-up words: none is in the CMU table
+        word = "".join(pick.choice("bcdfgklmnprstvz") + pick.choice("aeiou") for _ in range(5))
+        hyphenation_points(word)
+    assert 0 < len(_pyphen().hd.cache) <= PYPHEN_MEMO_SIZE
+    # Emptying the memo changes no count: textstat counts a word off the CMU table so.
+    assert hyphenation_points(word) + 1 == textstat.syllable_count(word)
