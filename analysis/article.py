@@ -28,10 +28,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import compress, repeat
-from operator import attrgetter, eq, ne
+from itertools import compress, count, repeat
+from operator import add, attrgetter, eq, itemgetter, ne
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, NamedTuple
 
 from analysis import language
 from analysis.datafiles import read_entries
@@ -48,14 +48,13 @@ Part = Literal["headline", "body"]
 TokenKind = Literal["word", "number", "punct"]
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     """One token. ``kind`` is ``word`` (has a letter), ``number`` or ``punct``; ``start``
     and ``end`` are character offsets into the article's text.
 
-    A record to read, not to change (not frozen only because an article makes
-    hundreds of them and frozen dataclasses are four times slower to build). ``end``
-    is derived, not stored: a 2 MB text has a million tokens.
+    A record to read (a named tuple: an article makes hundreds of them, and tuples are
+    built without a Python step each). ``end`` is derived, not stored: a 2 MB text has a
+    million tokens.
     """
 
     index: int
@@ -708,12 +707,13 @@ def _tokens(sentences: list[Sentence]) -> list[Token]:
     """Every sentence's tokens, numbered through the article, with offsets into its text."""
     tokens: list[Token] = []
     for sentence in sentences:
-        text_of, offset = sentence.text, sentence.start
-        where = (sentence.index, sentence.paragraph, sentence.part)
-        for kind, start, end in iter_tokens(text_of):
-            tokens.append(
-                Token(len(tokens), text_of[start:end], kind, offset + start, *where)
-            )
+        for kinds, starts, texts in _token_columns(sentence.text):
+            # Each token is a tuple made in C from the columns: no Python step per token.
+            tokens += map(_new_tuple, repeat(Token), zip(
+                count(len(tokens)), texts, kinds, map(add, starts, repeat(sentence.start)),
+                repeat(sentence.index), repeat(sentence.paragraph), repeat(sentence.part),
+                strict=False,  # the columns are as long as each other; count is endless
+            ))  # fmt: skip
     return tokens
 
 
@@ -855,24 +855,64 @@ def tokenize(text: str) -> list[tuple[TokenKind, int, int]]:
 
 
 def iter_tokens(text: str) -> Iterator[tuple[TokenKind, int, int]]:
-    """:func:`tokenize`'s tokens one at a time (a long sentence's list is never built)."""
-    abbreviations = _abbreviations()
-    position = 0
-    for match in _token_pattern().finditer(text):
-        kind: TokenKind = match.lastgroup  # type: ignore[assignment]
-        start, end = match.span()
-        if start < position:  # the period an abbreviation took
-            continue
-        if kind == "word":
-            word = match.group()
-            if word[0].isdigit() and not _LETTER.search(word):
-                kind = "number"  # digits joined by hyphens: "2024-25"
-            elif text[end : end + 1] == "." and (
-                (word + ".").casefold() in abbreviations or (len(word) == 1 and word.isupper())
-            ):
-                end += 1
-        position = end
-        yield kind, start, end
+    """:func:`tokenize`'s tokens one at a time (a long text's list is never built whole)."""
+    for kinds, starts, texts in _token_columns(text):
+        yield from zip(kinds, starts, map(add, starts, map(len, texts)), strict=False)
+
+
+#: Text tokenized at a time: a longer text is cut at a space near each multiple of this
+#: many characters (no token holds a space, and none looks past one), so that the columns
+#: of a 2 MB text's million tokens are never built at once.
+_CHUNK_CHARS = 20_000
+_SPACE = re.compile(r"\s")
+#: A digit run followed by a letter, an underscore or a hyphen: where a word can begin with
+#: a digit ("2024-25", "1990s"); the token pattern reads any other digit run as a number.
+_DIGIT_WORD_HINT = re.compile(r"\d(?:[^\W\d]|[-‐‑])")
+_PERIOD = re.compile(r"\.")
+_LASTGROUP = attrgetter("lastgroup")
+_new_tuple = tuple.__new__
+
+
+def _token_columns(text: str) -> Iterator[tuple[list[TokenKind], list[int], list[str]]]:
+    """The tokens of ``text`` as three columns (kinds, start offsets, texts), for one chunk
+    of the text at a time (:data:`_CHUNK_CHARS`); each column is made in one pass without a
+    Python step per token."""
+    start = 0
+    while len(text) - start > _CHUNK_CHARS:
+        space = _SPACE.search(text, start + _CHUNK_CHARS)
+        if space is None:
+            break
+        yield _chunk_columns(text, start, space.start())
+        start = space.start()
+    yield _chunk_columns(text, start, len(text))
+
+
+def _chunk_columns(text: str, begin: int, end: int) -> tuple[list[TokenKind], list[int], list[str]]:
+    matches = list(_token_pattern().finditer(text, begin, end))
+    kinds: list[TokenKind] = list(map(_LASTGROUP, matches))
+    starts = list(map(re.Match.start, matches))
+    texts = list(map(re.Match.group, matches))
+    if _DIGIT_WORD_HINT.search(text, begin, end):
+        digit_first = map(str.isdigit, map(itemgetter(0), texts))
+        for k in compress(range(len(texts)), digit_first):
+            if kinds[k] == "word" and not _LETTER.search(texts[k]):
+                kinds[k] = "number"  # digits joined by hyphens: "2024-25"
+    # A listed abbreviation or an initial takes the period right after it: that period's
+    # token (a "." or an ellipsis) is dropped.
+    taken = []
+    for period in _PERIOD.finditer(text, begin, end):
+        j = bisect_left(starts, period.start())
+        if not 0 < j < len(starts) or starts[j] != period.start():
+            continue  # inside a number or an acronym, or the first token
+        word = texts[j - 1]
+        if kinds[j - 1] == "word" and starts[j - 1] + len(word) == starts[j] and (
+            (word + ".").casefold() in _abbreviations() or (len(word) == 1 and word.isupper())
+        ):
+            texts[j - 1] = word + "."
+            taken.append(j)
+    for j in reversed(taken):
+        del kinds[j], starts[j], texts[j]
+    return kinds, starts, texts
 
 
 # ---------------------------------------------------------------------------

@@ -153,6 +153,27 @@ def test_tokens_on_news_conventions():
     assert kinds == ["word", "word", "word", "number"]
 
 
+def test_tokens_take_their_period_and_digit_words_are_numbers():
+    text = "Gen. F. Smith met U.S. envoys at 5 p.m. on the 2024-25 plan, 1990s arms, 3_000 5-"
+    assert [(kind, text[start:end]) for kind, start, end in tokenize(text)] == [
+        ("word", "Gen."), ("word", "F."), ("word", "Smith"), ("word", "met"), ("word", "U.S."),
+        ("word", "envoys"), ("word", "at"), ("number", "5"), ("word", "p.m."), ("word", "on"),
+        ("word", "the"), ("number", "2024-25"), ("word", "plan"), ("punct", ","),
+        ("word", "1990s"), ("word", "arms"), ("punct", ","), ("number", "3_000"),
+        ("number", "5"), ("punct", "-"),
+    ]  # fmt: skip
+
+
+def test_a_long_text_is_tokenized_in_chunks_with_the_same_tokens(monkeypatch):
+    from analysis import article
+
+    text = SEED.read_text(encoding="utf-8")
+    whole = tokenize(text)
+    monkeypatch.setattr(article, "_CHUNK_CHARS", 40)  # cut at a space after every 40 characters
+    assert len(list(article._token_columns(text))) > 100
+    assert tokenize(text) == whole
+
+
 # -- other layouts ---------------------------------------------------------------
 
 WIRE = (
