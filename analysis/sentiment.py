@@ -24,6 +24,7 @@ import math
 import string
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -38,7 +39,7 @@ from analysis.lexicon import (
     parse_lexicon,
     sentence_matches,
 )
-from analysis.memo import FileMemo, per_article, word_cache
+from analysis.memo import FileMemo, lower_shared, per_article, word_cache
 from analysis.quotes import sentence_voices
 from analysis.resources import ensure_nltk_data
 
@@ -137,8 +138,12 @@ def _vader_token(token: str) -> _VaderToken | None:
             stripped = token
     if len(stripped) > 1 and stripped == stripped.translate(_REMOVE_PUNCTUATION):
         token = stripped
-    lower = token.lower()
+    lower = lower_shared(token)
     return _VaderToken(token, lower, lower in analyzer().lexicon, token.isupper())
+
+
+_WORD, _LOWER = attrgetter("word"), attrgetter("lower")
+_SCORED, _UPPER = attrgetter("scored"), attrgetter("upper")
 
 
 def _vader_tokens(text: str) -> list[_VaderToken]:
@@ -155,10 +160,8 @@ def vader_words(text: str) -> list[str]:
     or more). It does so by building every punctuation-word pair of the text;
     this looks each token up instead, with the same result (tested against NLTK).
     """
-    return [token.word for token in _vader_tokens(text)]
+    return list(map(_WORD, _vader_tokens(text)))
 
-
-_SCORED = attrgetter("scored")
 
 #: VADER's scores of a text none of whose words is in its lexicon: every valence is 0.
 _UNSCORED = (0.0, 1.0, 0.0, 0.0)
@@ -173,12 +176,13 @@ def explain_vader(text: str) -> VaderExplanation:
     3.10), keeping the ``sentiments`` list it builds; the scores are NLTK's own
     (its ``sentiment_valence``, ``_but_check`` and ``score_valence``), with VADER's
     words found per distinct token (:func:`_vader_tokens`, as :func:`vader_words`) in
-    place of ``SentiText``'s pairwise tokenizer. Two shortcuts give NLTK's result
-    without its rules: a text with no word in VADER's lexicon has fixed scores, and the
-    "but" rule changes nothing without a "but" (both tested equal to NLTK).
+    place of ``SentiText``'s pairwise tokenizer. Three shortcuts give NLTK's result
+    without its rules: a text with no word in VADER's lexicon has fixed scores; a scored
+    word with no word the rules read near it (:func:`_modifiers`) keeps its lexicon
+    valence; and the "but" rule changes nothing without a "but" (all tested equal to NLTK).
     """
     tokens = _vader_tokens(text)
-    words = [token.word for token in tokens]
+    words = list(map(_WORD, tokens))
     if not any(map(_SCORED, tokens)):
         # Only lexicon words get a valence (boosters, "kind of" and unknown words get
         # 0), and "but" and punctuation only scale a non-zero sum: with none, the
@@ -186,24 +190,35 @@ def explain_vader(text: str) -> VaderExplanation:
         neg, neu, pos, compound = _UNSCORED if tokens else _NO_WORDS
         return VaderExplanation(neg, neu, pos, compound, tuple(words), (0.0,) * len(words))
     sia = analyzer()
-    boosters = sia.constants.BOOSTER_DICT
-    lowers = [token.lower for token in tokens]
-    n_upper = sum(token.upper for token in tokens)
+    boosters, lexicon = sia.constants.BOOSTER_DICT, sia.lexicon
+    modifiers = _modifiers()
+    # NLTK's "n't" test is a substring test: a sentence with one anywhere takes its rules.
+    negated_nt = "n't" in text.lower()
+    lowers = list(map(_LOWER, tokens))
+    n_upper = sum(map(_UPPER, tokens))
     sentitext = _VaderText(words, 0 < len(words) - n_upper < len(words))
     # The first index of each word (NLTK uses the first occurrence, and so do we).
     first_index = dict(zip(reversed(words), range(len(words) - 1, -1, -1), strict=True))
-    sentiments: list[float] = []
-    for token in tokens:
-        if not token.scored:
-            # What sentiment_valence appends for a word VADER lacks (boosters too: 0).
-            sentiments.append(0)
-            continue
+    # NLTK appends one valence per word: 0 for a word VADER lacks, for a booster and for
+    # "kind of"; sentiment_valence's for the others, which it appends without reading
+    # the list. So only the scored words are visited.
+    sentiments: list[float] = [0] * len(tokens)
+    for k in compress(range(len(tokens)), map(_SCORED, tokens)):
+        token = tokens[k]
         i = first_index[token.word]
         kind_of = token.lower == "kind" and i < len(words) - 1 and lowers[i + 1] == "of"
         if kind_of or token.lower in boosters:
-            sentiments.append(0)
-        else:
-            sentiments = sia.sentiment_valence(0, sentitext, token.word, i, sentiments)
+            continue
+        if (negated_nt or not modifiers.isdisjoint(lowers[max(0, i - 3) : i])
+                or not modifiers.isdisjoint(lowers[i + 1 : i + 3])):  # fmt: skip
+            sentiments[k] = sia.sentiment_valence(0, sentitext, token.word, i, [])[0]
+            continue
+        # No word that NLTK's rules read stands near: its valence is the lexicon's, moved
+        # away from zero for a word in capitals among others (sentiment_valence's first step).
+        valence = lexicon[token.lower]
+        if token.upper and sentitext.is_cap_diff:
+            valence += sia.constants.C_INCR if valence > 0 else -sia.constants.C_INCR
+        sentiments[k] = valence
     if "but" in lowers:  # NLTK's rule changes nothing without one
         sentiments = vader_but_check(sia, words, sentiments)
     scores = sia.score_valence(sentiments, text)
@@ -215,6 +230,21 @@ def explain_vader(text: str) -> VaderExplanation:
         words=tuple(words),
         valences=tuple([float(v) for v in sentiments]),
     )
+
+
+@cache
+def _modifiers() -> frozenset[str]:
+    """Words (lower case) whose presence near a scored word makes NLTK's rules change its
+    valence: within three words before it, a booster or dampener, a negation, "least", and
+    "never", "so", "this" and "without" (the "never so good" rule); within three words before
+    or two after, any word of an idiom or of a booster phrase ("kind of"). A scored word with
+    none of them near keeps its lexicon valence (tested equal to NLTK's rules)."""
+    constants = analyzer().constants
+    words = {*constants.BOOSTER_DICT, *constants.NEGATE, "least", "never", "so", "this",
+             "without", "doubt"}  # fmt: skip
+    for phrase in [*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT]:
+        words.update(phrase.split())
+    return frozenset(word.lower() for word in words)
 
 
 def label(compound: float) -> str:
@@ -358,6 +388,8 @@ def _sentence_records(article: Article, lexicon: Lexicon) -> list[SentenceTone]:
 def _one_line(text: str) -> str:
     """``text`` with every run of whitespace made one space; the text itself (not a copy)
     when it is already so, as most sentences are."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # its only whitespace is single spaces between words
     joined = " ".join(text.split())
     return text if joined == text else joined
 

@@ -1,9 +1,10 @@
 """The fast paths of our VADER replay give NLTK's scores and valences exactly.
 
 :func:`analysis.sentiment.explain_vader` skips VADER's rules for a text without a
-lexicon word, works out each distinct token once, and skips the "but" rule without
-a "but"; here it is compared with NLTK's ``polarity_scores`` and with a plain replay
-of NLTK's loop (``SentiText`` and ``sentiment_valence`` on every word) on varied texts.
+lexicon word and for a scored word with no modifier near it, works out each distinct token
+once, and skips the "but" rule without a "but"; here it is compared with NLTK's
+``polarity_scores`` and with a plain replay of NLTK's loop (``SentiText`` and
+``sentiment_valence`` on every word) on varied texts and every evaluation sentence.
 """
 
 from __future__ import annotations
@@ -79,10 +80,20 @@ def _random_texts(n: int, seed: int) -> list[str]:
         "lose",
         "safe",
         "crisis",
+        "doubt",  # and lexicon words of idioms
+        "kiss",
+        "death",
+        "bomb",
+        "yeah",
+        "cut",
+        "hand",
     ]
     other_words = ["the", "talks", "minister", "Tokyo", "of", "on", "said", "but", "not",
                    "very", "least", "at", "never", "so", "this", "isn't", "a", "I", "x",
-                   ":)", ":(", "<3", "!", "?", "...", "-", "2+2", "U.S."]  # fmt: skip
+                   ":)", ":(", "<3", "!", "?", "...", "-", "2+2", "U.S.",
+                   # boosters, negations and the words of idioms and booster phrases
+                   "extremely", "slightly", "barely", "without", "don't", "DIDN'T", "sort",
+                   "right", "mustard", "ass", "mouth", "to"]  # fmt: skip
     rng = random.Random(seed)
     texts = []
     for _ in range(n):
@@ -156,6 +167,35 @@ def test_words_and_valences_equal_nltks_replay():
         words = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
         assert list(ours.words) == words.words_and_emoticons, text
         assert list(ours.valences) == _nltk_valences(text), text
+
+
+def test_scored_words_take_nltks_rules_and_the_lexicon_shortcut_both():
+    from analysis.sentiment import _modifiers
+
+    near, alone = 0, 0
+    for text in TEXTS:
+        lowers = [w.lower() for w in vader_words(text)]
+        for i, word in enumerate(lowers):
+            if word in analyzer().lexicon:
+                window = {*lowers[max(0, i - 3) : i], *lowers[i + 1 : i + 3]}
+                near += bool(window & _modifiers()) or "n't" in text.lower()
+                alone += not (window & _modifiers()) and "n't" not in text.lower()
+    assert near > 1000 and alone > 300
+
+
+def test_every_evaluation_sentence_equals_nltk():
+    from analysis import load_article
+    from tests.conftest import SEED
+
+    sia = analyzer()
+    paths = [SEED, *sorted((SEED.parents[1] / "eval").glob("**/articles/*.txt"))]
+    for path in paths:
+        for sentence in load_article(path).sentences:
+            ours = explain_vader(sentence.text)
+            expected = sia.polarity_scores(sentence.text)
+            assert (ours.neg, ours.neu, ours.pos, ours.compound) == tuple(
+                expected[k] for k in KEYS), sentence.text  # fmt: skip
+            assert list(ours.valences) == _nltk_valences(sentence.text), sentence.text
 
 
 def test_a_cold_per_token_cache_and_a_warm_one_give_the_same_scores():

@@ -285,3 +285,14 @@ def test_no_disagreement_is_an_empty_table():
     # is positive for one method and negative for the other, so no row (not rows of NaN).
     article = load_article("Headline\n\nThey save the day. We were not impressed.\n")
     assert disagreements(article).empty
+
+
+def test_a_sentences_text_is_put_on_one_line_as_split_and_join_would():
+    from analysis.sentiment import _one_line
+
+    texts = ["a b", " a", "a ", "a  b", "a\nb", "a\tb", "", " ", "a\u00a0b", "a \u2009b",
+             "a\u200bb", "soft\xadhyphen", "a\u3000b", "Tokyo, July 28 (AP)."]  # fmt: skip
+    for text in texts:
+        assert _one_line(text) == " ".join(text.split()), repr(text)
+    single = "The ministers met in Tokyo."
+    assert _one_line(single) is single  # kept, not copied
