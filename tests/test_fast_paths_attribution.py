@@ -1,7 +1,8 @@
 """Capitalisation (``_capitalised``, and ``_capitalised_positions`` for a sentence's tokens
 at once) answers as the former token-by-token ``_is_cap`` did, punctuation that is upper
 case (Ⓐ) included; the people and speakers of a text made of such symbols are those the
-former code found; and the speech-verb candidates are those the former look-up found."""
+former code found; the speech-verb candidates are those the former look-up found; and each
+sentence's tokens are those lying within it."""
 
 from __future__ import annotations
 
@@ -47,6 +48,18 @@ def test_capitalisation_agrees_with_the_token_by_token_test() -> None:
         for tokens in sentence_tokens(article).values():
             expected = [k for k, token in enumerate(tokens) if _is_cap_by_token(token)]
             assert _capitalised_positions(tokens) == expected
+        everywhere = [t.index for t in article.tokens if _is_cap_by_token(t)]
+        assert _capitalised_positions(article.tokens) == everywhere
+
+
+def test_sentence_tokens_are_the_tokens_within_each_sentence() -> None:
+    paths = [SEED, *sorted((ROOT / "eval").glob("**/articles/*.txt"))]
+    for text in [_SYMBOLS] + [p.read_text(encoding="utf-8") for p in paths]:
+        article = parse_article(text)
+        grouped = sentence_tokens(article)
+        assert list(grouped) == [s.index for s in article.sentences]
+        for sentence in article.sentences:
+            assert grouped[sentence.index] == article.tokens_within(sentence.start, sentence.end)
 
 
 def test_reporting_verbs_are_the_speech_verbs_not_only_of_quotations() -> None:

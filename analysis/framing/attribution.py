@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter
+from operator import and_, attrgetter, itemgetter, ne
 from typing import Literal, NamedTuple
 
 from analysis.article import Article, Token
@@ -143,17 +144,19 @@ def _capitalised(word: str) -> bool:
     return prefix in NAME_PARTICLES and rest[:1].isupper()
 
 
-def _capitalised_positions(tokens: list[Token]) -> list[int]:
+def _capitalised_positions(tokens: Sequence[Token]) -> list[int]:
     """The positions of the tokens :func:`_is_cap` accepts, in order, found without a
-    Python step per token (this reads every token of the article): those whose first
-    character is upper case, and those with a hyphen that :func:`_capitalised` accepts
-    (al-Assad); punctuation is then dropped from these few."""
+    Python step per token (this reads every token of the article): words and numbers whose
+    first character is upper case, and the few with a hyphen that :func:`_capitalised`
+    accepts (al-Assad)."""
     texts = list(map(_token_text, tokens))
     positions = range(len(texts))
-    found = set(compress(positions, map(str.isupper, map(itemgetter(slice(1)), texts))))
-    found.update(k for k in compress(positions, map(str.__contains__, texts, repeat("-")))
-                 if _capitalised(texts[k]))  # fmt: skip
-    return sorted(k for k in found if tokens[k].kind != "punct")
+    not_punct = list(map(ne, map(_token_kind, tokens), repeat("punct")))
+    upper_first = map(str.isupper, map(itemgetter(slice(1)), texts))
+    found = list(compress(positions, map(and_, upper_first, not_punct)))
+    particles = [k for k in compress(positions, map(str.__contains__, texts, repeat("-")))
+                 if not_punct[k] and _capitalised(texts[k]) and not texts[k][:1].isupper()]
+    return sorted(found + particles) if particles else found
 
 
 def _is_possessive(token: Token) -> bool:
@@ -212,7 +215,8 @@ class Phrase(NamedTuple):
     owner: str = ""  # the possessive before a description (China's foreign ministry)
 
 
-_token_text = attrgetter("text")
+_token_text, _token_kind = attrgetter("text"), attrgetter("kind")
+_token_sentence = attrgetter("sentence")
 
 
 def _text(tokens: list[Token]) -> str:
@@ -761,7 +765,13 @@ class People:
 def sentence_tokens(article: Article) -> dict[int, list[Token]]:
     """Every sentence's tokens by sentence index, sliced once per article (to read, not to
     change: :func:`find_people` and the speakers' pass share them)."""
-    return {s.index: article.tokens_within(s.start, s.end) for s in article.sentences}
+    tokens = article.tokens
+    numbers = list(map(_token_sentence, tokens))  # in text order, so sorted
+    found = {}
+    for sentence in article.sentences:
+        first = bisect_left(numbers, sentence.index)
+        found[sentence.index] = list(tokens[first : bisect_right(numbers, sentence.index, first)])
+    return found
 
 
 def find_people(article: Article, known: dict[str, str] | None = None) -> People:
@@ -771,9 +781,15 @@ def find_people(article: Article, known: dict[str, str] | None = None) -> People
     then mentions (so that "Austin" before "Lloyd Austin" still counts)."""
     people = People()
     phrases: list[Phrase] = []
+    capitalised = _capitalised_positions(article.tokens)  # article-wide token indices
     for tokens in sentence_tokens(article).values():
+        if not tokens:
+            continue
+        first = tokens[0].index  # a sentence's tokens are a run of the article's
         j = -1  # the last token of the run read last
-        for k in _capitalised_positions(tokens):
+        begin = bisect_left(capitalised, first)
+        for k in capitalised[begin : bisect_left(capitalised, first + len(tokens), begin)]:
+            k -= first
             if k <= j:
                 continue
             j = _chain_end(tokens, k, len(tokens))
