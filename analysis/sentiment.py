@@ -197,20 +197,18 @@ def explain_vader(text: str) -> VaderExplanation:
     lowers = list(map(_LOWER, tokens))
     n_upper = sum(map(_UPPER, tokens))
     sentitext = _VaderText(words, 0 < len(words) - n_upper < len(words))
-    # The first index of each word (NLTK uses the first occurrence, and so do we).
-    first_index = dict(zip(reversed(words), range(len(words) - 1, -1, -1), strict=True))
     # NLTK appends one valence per word: 0 for a word VADER lacks, for a booster and for
     # "kind of"; sentiment_valence's for the others, which it appends without reading
     # the list. So only the scored words are visited.
     sentiments: list[float] = [0] * len(tokens)
     for k in compress(range(len(tokens)), map(_SCORED, tokens)):
         token = tokens[k]
-        i = first_index[token.word]
+        i = words.index(token.word)  # the first occurrence, as NLTK reads it
         kind_of = token.lower == "kind" and i < len(words) - 1 and lowers[i + 1] == "of"
         if kind_of or token.lower in boosters:
             continue
-        if (negated_nt or not modifiers.isdisjoint(lowers[max(0, i - 3) : i])
-                or not modifiers.isdisjoint(lowers[i + 1 : i + 3])):  # fmt: skip
+        if (negated_nt or not modifiers.before.isdisjoint(lowers[max(0, i - 3) : i])
+                or not modifiers.around.isdisjoint(lowers[max(0, i - 3) : i + 3])):  # fmt: skip
             sentiments[k] = sia.sentiment_valence(0, sentitext, token.word, i, [])[0]
             continue
         # No word that NLTK's rules read stands near: its valence is the lexicon's, moved
@@ -228,23 +226,32 @@ def explain_vader(text: str) -> VaderExplanation:
         pos=scores["pos"],
         compound=scores["compound"],
         words=tuple(words),
-        valences=tuple([float(v) for v in sentiments]),
+        valences=tuple(map(float, sentiments)),
     )
 
 
+class _Modifiers(NamedTuple):
+    """Words (lower case) near which NLTK's rules may change a scored word's valence."""
+
+    before: frozenset[str]  # within three words before it
+    around: frozenset[str]  # within three words before it, the word itself or two after
+
+
 @cache
-def _modifiers() -> frozenset[str]:
-    """Words (lower case) whose presence near a scored word makes NLTK's rules change its
-    valence: within three words before it, a booster or dampener, a negation, "least", and
-    "never", "so", "this" and "without" (the "never so good" rule); within three words before
-    or two after, any word of an idiom or of a booster phrase ("kind of"). A scored word with
-    none of them near keeps its lexicon valence (tested equal to NLTK's rules)."""
+def _modifiers() -> _Modifiers:
+    """What :func:`explain_vader` looks for before running NLTK's rules on a scored word.
+
+    Before it: boosters and dampeners, negations, "least", and "never", "so", "this",
+    "without" and "doubt" (the "never so good" rules). Around it: one word of each idiom
+    and booster phrase ("cut the mustard", "kind of"), the longest: a phrase matches only
+    with all its words, so without that one it cannot. A scored word with none of them
+    near keeps its lexicon valence (tested equal to NLTK's rules)."""
     constants = analyzer().constants
-    words = {*constants.BOOSTER_DICT, *constants.NEGATE, "least", "never", "so", "this",
-             "without", "doubt"}  # fmt: skip
-    for phrase in [*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT]:
-        words.update(phrase.split())
-    return frozenset(word.lower() for word in words)
+    before = {*constants.BOOSTER_DICT, *constants.NEGATE, "least", "never", "so", "this",
+              "without", "doubt"}  # fmt: skip
+    phrases = [*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT]
+    around = {max(p.split(), key=len) for p in phrases if " " in p}
+    return _Modifiers(frozenset(w.lower() for w in before), frozenset(w.lower() for w in around))
 
 
 def label(compound: float) -> str:

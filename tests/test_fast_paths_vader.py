@@ -45,6 +45,9 @@ EDGE_CASES = [
     "kind of",
     "Kind words were kind.",
     "The bomb, the shit, yeah right: cut the mustard.",
+    "That was the bomb good, yeah right good, they cut the mustard well good.",
+    "Living hand to mouth is good; a good kiss of death; just enough good; sort of bad.",
+    "Good the bomb and nice the shit, bad ass hope.",
     "Good good good bad bad :) :( :-) <3",
     ":) :(",
     "“Great” news, said the ‘minister’.",
@@ -172,14 +175,17 @@ def test_words_and_valences_equal_nltks_replay():
 def test_scored_words_take_nltks_rules_and_the_lexicon_shortcut_both():
     from analysis.sentiment import _modifiers
 
+    modifiers, lexicon = _modifiers(), analyzer().lexicon
     near, alone = 0, 0
     for text in TEXTS:
         lowers = [w.lower() for w in vader_words(text)]
         for i, word in enumerate(lowers):
-            if word in analyzer().lexicon:
-                window = {*lowers[max(0, i - 3) : i], *lowers[i + 1 : i + 3]}
-                near += bool(window & _modifiers()) or "n't" in text.lower()
-                alone += not (window & _modifiers()) and "n't" not in text.lower()
+            if word in lexicon:
+                before, around = {*lowers[max(0, i - 3) : i]}, {*lowers[max(0, i - 3) : i + 3]}
+                taken = ("n't" in text.lower() or bool(modifiers.before & before)
+                         or bool(modifiers.around & around))  # fmt: skip
+                near += taken
+                alone += not taken
     assert near > 1000 and alone > 300
 
 
