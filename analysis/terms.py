@@ -242,10 +242,11 @@ def term_counts(
     return table
 
 
-def _ranked_counts(article: Article, by: TermColumn, content_only: bool, part: str | None
-                   ) -> tuple[list[tuple[str, int]], int, int]:  # fmt: skip
+def _ranked_counts(article: Article, by: TermColumn, content_only: bool, part: str | None,
+                   limit: int | None = None) -> tuple[list[tuple[str, int]], int, int]:  # fmt: skip
     """``(term, count)`` most frequent first (ties alphabetical), the number of selected
-    words and the number of words in the part."""
+    words and the number of words in the part. With ``limit``, only the first ``limit``
+    terms are ranked (and any tied with the last of them)."""
     in_part: list[WordForm] | list[Term]
     if by == "term":
         forms = word_forms(article)
@@ -255,16 +256,26 @@ def _ranked_counts(article: Article, by: TermColumn, content_only: bool, part: s
         in_part = [t for t in _term_records(article) if part is None or t.part == part]
     selected = compress(in_part, map(_IS_CONTENT, in_part)) if content_only else in_part
     counts = Counter(map(attrgetter(by), selected))
+    ranked = list(counts.items())
+    if limit is not None and len(ranked) > limit:
+        # Counts are cheap to compare, terms are not: keep the counts down to the last one
+        # that can be in the first ``limit``, then rank only those.
+        ranked.sort(key=itemgetter(1), reverse=True)
+        last, end = ranked[limit - 1][1], limit
+        while end < len(ranked) and ranked[end][1] == last:
+            end += 1
+        del ranked[end:]
     # Most frequent first, ties alphabetical: sorted by term, then by count (sorting is
     # stable, also in reverse), with no key tuple made per term.
-    ranked = sorted(counts.items())
+    ranked.sort()
     ranked.sort(key=itemgetter(1), reverse=True)
     return ranked, sum(counts.values()), len(in_part)
 
 
+
 def top_terms(article: Article, n: int = 20) -> list[dict[str, object]]:
     """The ``n`` most frequent content terms of the body: ``{"term", "count"}``."""
-    ranked, _, _ = _ranked_counts(article, "term", content_only=True, part="body")
+    ranked, _, _ = _ranked_counts(article, "term", content_only=True, part="body", limit=n)
     return [{"term": term, "count": count} for term, count in ranked[:n]]
 
 

@@ -227,3 +227,13 @@ def test_phrases_in_kwic_and_positions(seed):
         "South China Sea": 2,  # "the East and South China Seas" and "the South China Sea"
         "South Korea": 1,  # "South Korean" is another word
     }
+
+
+def test_top_terms_are_the_first_rows_of_the_full_ranking():
+    from tests.conftest import ROOT, SEED
+
+    for path in [SEED, *sorted((ROOT / "eval" / "articles").glob("*.txt"))[:12]]:
+        article = load_article(path)
+        full = term_counts(article)[["term", "count"]].to_dict("records")
+        for n in (1, 3, 10, 20, 10_000):
+            assert top_terms(article, n) == full[:n], (path.name, n)
