@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import compress, count, repeat
+from itertools import compress, count, islice, repeat
 from operator import add, attrgetter, eq, itemgetter, ne
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, NamedTuple
@@ -862,15 +862,15 @@ def iter_tokens(text: str) -> Iterator[tuple[TokenKind, int, int]]:
         yield from zip(kinds, starts, map(add, starts, map(len, texts)), strict=False)
 
 
-#: Text tokenized at a time: a longer text is cut at a space near each multiple of this
-#: many characters (no token holds a space, and none looks past one), so that the columns
-#: of a 2 MB text's million tokens are never built at once.
+#: Text tokenized at a time: a longer text is cut near each multiple of this many characters
+#: where no token can continue (:func:`_cut_pattern`), so that the columns of a 2 MB text's
+#: million tokens are never built at once.
 _CHUNK_CHARS = 20_000
-_SPACE = re.compile(r"\s")
 #: A digit run followed by a letter, an underscore or a hyphen: where a word can begin with
 #: a digit ("2024-25", "1990s"); the token pattern reads any other digit run as a number.
 _DIGIT_WORD_HINT = re.compile(r"\d(?:[^\W\d]|[-‐‑])")
 _PERIOD = re.compile(r"\.")
+_MATCH_BATCH = 4096
 _LASTGROUP = attrgetter("lastgroup")
 _new_tuple = tuple.__new__
 
@@ -881,19 +881,35 @@ def _token_columns(text: str) -> Iterator[tuple[list[TokenKind], list[int], list
     Python step per token."""
     start = 0
     while len(text) - start > _CHUNK_CHARS:
-        space = _SPACE.search(text, start + _CHUNK_CHARS)
-        if space is None:
+        cut = _cut_pattern().search(text, start + _CHUNK_CHARS)
+        if cut is None:
             break
-        yield _chunk_columns(text, start, space.start())
-        start = space.start()
+        yield _chunk_columns(text, start, cut.start())
+        start = cut.start()
     yield _chunk_columns(text, start, len(text))
 
 
+@cache
+def _cut_pattern() -> re.Pattern[str]:
+    """Where a text can be cut without changing its tokens: before a space (no token holds
+    one, and none looks past one), or between two characters that are neither letters,
+    digits, hyphens nor combining marks, the second not a period either (no word, number,
+    ellipsis or dash spans them, and no abbreviation takes a period across them)."""
+    marks = _combining_marks()
+    return re.compile(rf"\s|(?<=[^\w‐‑{marks}-])(?=[^\w.‐‑{marks}-])")
+
+
 def _chunk_columns(text: str, begin: int, end: int) -> tuple[list[TokenKind], list[int], list[str]]:
-    matches = list(_token_pattern().finditer(text, begin, end))
-    kinds: list[TokenKind] = list(map(_LASTGROUP, matches))
-    starts = list(map(re.Match.start, matches))
-    texts = list(map(re.Match.group, matches))
+    kinds: list[TokenKind] = []
+    starts: list[int] = []
+    texts: list[str] = []
+    matches = _token_pattern().finditer(text, begin, end)
+    # A few thousand matches at a time: a text without spaces is one chunk, and a million
+    # match objects at once would take 200 MB.
+    while batch := list(islice(matches, _MATCH_BATCH)):
+        kinds += map(_LASTGROUP, batch)
+        starts += map(re.Match.start, batch)
+        texts += map(re.Match.group, batch)
     if _DIGIT_WORD_HINT.search(text, begin, end):
         digit_first = map(str.isdigit, map(itemgetter(0), texts))
         for k in compress(range(len(texts)), digit_first):

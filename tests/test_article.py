@@ -165,13 +165,24 @@ def test_tokens_take_their_period_and_digit_words_are_numbers():
 
 
 def test_a_long_text_is_tokenized_in_chunks_with_the_same_tokens(monkeypatch):
+    import random
+
     from analysis import article
 
     text = SEED.read_text(encoding="utf-8")
-    whole = tokenize(text)
-    monkeypatch.setattr(article, "_CHUNK_CHARS", 40)  # cut at a space after every 40 characters
+    pieces = ["Mr", "Gen", "No", "U", "S", "a", "B", "é", "1", ".", "-", "‐", ":", "/", "+", "_",
+              "%", '"', "'", "’", "’s", ",", " ", "\u0301", "(", ")", "…", "—"]  # fmt: skip
+    pick = random.Random(3)
+    texts = [text, '."' * 500, "e\u0301\u0302," * 300, "Gen.“U.S.”(F.)--...'s,3.5%;2024-25:" * 50]
+    texts += ["".join(pick.choices(pieces, k=pick.randint(0, 300))) for _ in range(500)]
+    whole = [tokenize(t) for t in texts]
+    monkeypatch.setattr(article, "_CHUNK_CHARS", 40)  # cut after every 40 characters
     assert len(list(article._token_columns(text))) > 100
-    assert tokenize(text) == whole
+    assert len(list(article._token_columns('."' * 500))) > 10  # no space: cut between marks
+    for chunk in (40, 7, 1):
+        monkeypatch.setattr(article, "_CHUNK_CHARS", chunk)
+        for one, tokens in zip(texts, whole, strict=True):
+            assert tokenize(one) == tokens, one
 
 
 # -- other layouts ---------------------------------------------------------------

@@ -149,13 +149,13 @@ def _capitalised_positions(tokens: Sequence[Token]) -> list[int]:
     Python step per token (this reads every token of the article): words and numbers whose
     first character is upper case, and the few with a hyphen that :func:`_capitalised`
     accepts (al-Assad)."""
-    texts = list(map(_token_text, tokens))
-    positions = range(len(texts))
-    not_punct = list(map(ne, map(_token_kind, tokens), repeat("punct")))
-    upper_first = map(str.isupper, map(itemgetter(slice(1)), texts))
+    positions = range(len(tokens))  # lazy passes: an article of a million tokens makes no lists
+    upper_first = map(str.isupper, map(itemgetter(slice(1)), map(_token_text, tokens)))
+    not_punct = map(ne, map(_token_kind, tokens), repeat("punct"))
     found = list(compress(positions, map(and_, upper_first, not_punct)))
-    particles = [k for k in compress(positions, map(str.__contains__, texts, repeat("-")))
-                 if not_punct[k] and _capitalised(texts[k]) and not texts[k][:1].isupper()]
+    hyphenated = map(str.__contains__, map(_token_text, tokens), repeat("-"))
+    particles = [k for k in compress(positions, hyphenated) if tokens[k].kind != "punct"
+                 and _capitalised(tokens[k].text) and not tokens[k].text[:1].isupper()]  # fmt: skip
     return sorted(found + particles) if particles else found
 
 
@@ -765,12 +765,12 @@ class People:
 def sentence_tokens(article: Article) -> dict[int, list[Token]]:
     """Every sentence's tokens by sentence index, sliced once per article (to read, not to
     change: :func:`find_people` and the speakers' pass share them)."""
-    tokens = article.tokens
-    numbers = list(map(_token_sentence, tokens))  # in text order, so sorted
+    tokens = article.tokens  # in text order, so by sentence number
     found = {}
     for sentence in article.sentences:
-        first = bisect_left(numbers, sentence.index)
-        found[sentence.index] = list(tokens[first : bisect_right(numbers, sentence.index, first)])
+        first = bisect_left(tokens, sentence.index, key=_token_sentence)
+        last = bisect_right(tokens, sentence.index, first, key=_token_sentence)
+        found[sentence.index] = list(tokens[first:last])
     return found
 
 
