@@ -900,12 +900,13 @@ def _cut_pattern() -> re.Pattern[str]:
 
 
 def _chunk_columns(text: str, begin: int, end: int) -> tuple[list[TokenKind], list[int], list[str]]:
+    """The columns of the tokens of ``text[begin:end]`` (offsets into ``text``)."""
     kinds: list[TokenKind] = []
     starts: list[int] = []
     texts: list[str] = []
     matches = _token_pattern().finditer(text, begin, end)
-    # A few thousand matches at a time: a text without spaces is one chunk, and a million
-    # match objects at once would take 200 MB.
+    # A few thousand matches at a time: a text with no place to cut is one chunk, and a
+    # million match objects at once would take 200 MB.
     while batch := list(islice(matches, _MATCH_BATCH)):
         kinds += map(_LASTGROUP, batch)
         starts += map(re.Match.start, batch)

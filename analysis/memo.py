@@ -15,8 +15,8 @@ Three kinds of cache, each with one rule:
   and which had not changed for two seconds before that read, is not read again
   (as git trusts a file's status only when it is older than the index: a file
   edited twice within the clock's resolution is always read).
-- **Per word** (:class:`WordCache`): pure functions of one word (word features
-  with syllables, term forms, lemmas, VADER's words) keep at most
+- **Per word** (:class:`WordCache`): pure functions of one word (term forms with
+  their readability features, lemmas, VADER's words, folded names) keep at most
   :data:`WORD_CACHE_SIZE` words, so memory stays flat over any vocabulary.
 """
 
