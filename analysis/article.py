@@ -708,7 +708,8 @@ def _tokens(sentences: list[Sentence]) -> list[Token]:
     tokens: list[Token] = []
     for sentence in sentences:
         for kinds, starts, texts in _token_columns(sentence.text):
-            # Each token is a tuple made in C from the columns: no Python step per token.
+            # Each token is a tuple made in C from the columns: no Python step per token,
+            # and no check of the fields either (Token has no defaults; a test keeps it so).
             tokens += map(_new_tuple, repeat(Token), zip(
                 count(len(tokens)), texts, kinds, map(add, starts, repeat(sentence.start)),
                 repeat(sentence.index), repeat(sentence.paragraph), repeat(sentence.part),

@@ -160,7 +160,7 @@ def word_features(word: str) -> WordFeatures:
     shared = _shared_features.get(features)
     if shared is None and len(_shared_features) < SHARED_FEATURES:
         _shared_features[features] = shared = features
-    return shared or features
+    return features if shared is None else shared
 
 
 def unnest_words(article: Article) -> pd.DataFrame:

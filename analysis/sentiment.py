@@ -197,13 +197,16 @@ def explain_vader(text: str) -> VaderExplanation:
     lowers = list(map(_LOWER, tokens))
     n_upper = sum(map(_UPPER, tokens))
     sentitext = _VaderText(words, 0 < len(words) - n_upper < len(words))
+    # The first index of each word (NLTK uses the first occurrence, and so do we), in one
+    # pass: list.index per scored word would grow with the square of a long sentence.
+    first_index = dict(zip(reversed(words), range(len(words) - 1, -1, -1), strict=True))
     # NLTK appends one valence per word: 0 for a word VADER lacks, for a booster and for
     # "kind of"; sentiment_valence's for the others, which it appends without reading
     # the list. So only the scored words are visited.
     sentiments: list[float] = [0] * len(tokens)
     for k in compress(range(len(tokens)), map(_SCORED, tokens)):
         token = tokens[k]
-        i = words.index(token.word)  # the first occurrence, as NLTK reads it
+        i = first_index[token.word]
         kind_of = token.lower == "kind" and i < len(words) - 1 and lowers[i + 1] == "of"
         if kind_of or token.lower in boosters:
             continue
@@ -241,14 +244,15 @@ class _Modifiers(NamedTuple):
 def _modifiers() -> _Modifiers:
     """What :func:`explain_vader` looks for before running NLTK's rules on a scored word.
 
-    Before it: boosters and dampeners, negations, "least", and "never", "so", "this",
-    "without" and "doubt" (the "never so good" rules). Around it: one word of each idiom
-    and booster phrase ("cut the mustard", "kind of"), the longest: a phrase matches only
-    with all its words, so without that one it cannot. A scored word with none of them
-    near keeps its lexicon valence (tested equal to NLTK's rules)."""
+    Before it: boosters and dampeners, negations (with "without"), "least", and "never",
+    "so" and "this" (NLTK scales a word after "so" or "this", with or without "never");
+    "doubt" too, which VADER's reference implementation reads after "without". Around it:
+    one word of each idiom and booster phrase ("cut the mustard", "kind of"), the longest: a
+    phrase matches only with all its words, so without that one it cannot. A scored word
+    with none of them near keeps its lexicon valence (tested equal to NLTK's rules)."""
     constants = analyzer().constants
-    before = {*constants.BOOSTER_DICT, *constants.NEGATE, "least", "never", "so", "this",
-              "without", "doubt"}  # fmt: skip
+    before = {word for word in (*constants.BOOSTER_DICT, *constants.NEGATE, "least", "never",
+                                "so", "this", "without", "doubt") if " " not in word}  # fmt: skip
     phrases = [*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT]
     around = {max(p.split(), key=len) for p in phrases if " " in p}
     return _Modifiers(frozenset(w.lower() for w in before), frozenset(w.lower() for w in around))

@@ -257,7 +257,7 @@ def _ranked_counts(article: Article, by: TermColumn, content_only: bool, part: s
     selected = compress(in_part, map(_IS_CONTENT, in_part)) if content_only else in_part
     counts = Counter(map(attrgetter(by), selected))
     ranked = list(counts.items())
-    if limit is not None and len(ranked) > limit:
+    if limit is not None and 0 < limit < len(ranked):
         # Counts are cheap to compare, terms are not: keep the counts down to the last one
         # that can be in the first ``limit``, then rank only those.
         ranked.sort(key=itemgetter(1), reverse=True)
@@ -270,7 +270,6 @@ def _ranked_counts(article: Article, by: TermColumn, content_only: bool, part: s
     ranked.sort()
     ranked.sort(key=itemgetter(1), reverse=True)
     return ranked, sum(counts.values()), len(in_part)
-
 
 
 def top_terms(article: Article, n: int = 20) -> list[dict[str, object]]:

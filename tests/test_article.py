@@ -164,6 +164,17 @@ def test_tokens_take_their_period_and_digit_words_are_numbers():
     ]  # fmt: skip
 
 
+def test_tokens_are_built_from_all_their_fields():
+    # The tokenizer makes tokens with tuple.__new__ from seven columns, which checks nothing:
+    # a field with a default would leave every token short.
+    from analysis.article import Token
+
+    assert Token._fields == ("index", "text", "kind", "start", "sentence", "paragraph", "part")
+    assert Token._field_defaults == {}
+    token = load_article(SEED).tokens[1]
+    assert token.end == token.start + len(token.text) and token.part == "headline"
+
+
 def test_a_long_text_is_tokenized_in_chunks_with_the_same_tokens(monkeypatch):
     import random
 

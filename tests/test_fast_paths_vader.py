@@ -172,21 +172,45 @@ def test_words_and_valences_equal_nltks_replay():
         assert list(ours.valences) == _nltk_valences(text), text
 
 
-def test_scored_words_take_nltks_rules_and_the_lexicon_shortcut_both():
+def test_scored_words_take_nltks_rules_and_the_lexicon_shortcut_both(monkeypatch):
+    sia = analyzer()
+    calls = []
+    rules = sia.sentiment_valence
+    monkeypatch.setattr(sia, "sentiment_valence",
+                        lambda *args: calls.append(args[2]) or rules(*args))  # fmt: skip
+    scored = 0
+    for text in TEXTS:
+        scored += sum(w.lower() in sia.lexicon for w in explain_vader(text).words)
+    # Both paths are taken (the other tests check that both give NLTK's valences).
+    assert len(calls) > 1000 and scored - len(calls) > 300
+
+
+def _modifier_texts() -> list[str]:
+    """Each modifier word one, two and three words before a scored word (and after one), and
+    each phrase of NLTK's idioms and booster phrases before, after and as the scored word
+    (third in its sentence, where NLTK's idiom rule is read)."""
     from analysis.sentiment import _modifiers
 
-    modifiers, lexicon = _modifiers(), analyzer().lexicon
-    near, alone = 0, 0
-    for text in TEXTS:
-        lowers = [w.lower() for w in vader_words(text)]
-        for i, word in enumerate(lowers):
-            if word in lexicon:
-                before, around = {*lowers[max(0, i - 3) : i]}, {*lowers[max(0, i - 3) : i + 3]}
-                taken = ("n't" in text.lower() or bool(modifiers.before & before)
-                         or bool(modifiers.around & around))  # fmt: skip
-                near += taken
-                alone += not taken
-    assert near > 1000 and alone > 300
+    constants = analyzer().constants
+    words = sorted({*_modifiers().before, *_modifiers().around, "so", "this"})
+    texts = [text for w in words
+             for text in (f"{w} great", f"{w} the great", f"{w} the new great", f"great {w} day",
+                          f"it was {w} great")]  # fmt: skip
+    for phrase in [*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT]:
+        if " " in phrase:
+            texts += [f"it was {phrase} great", f"great {phrase} now", f"{phrase} great",
+                      f"we all know {phrase}"]  # fmt: skip
+    return texts
+
+
+def test_every_modifier_near_a_scored_word_gets_nltks_valence():
+    sia = analyzer()
+    for text in _modifier_texts():
+        ours = explain_vader(text)
+        expected = sia.polarity_scores(text)
+        assert (ours.neg, ours.neu, ours.pos, ours.compound) == tuple(
+            expected[k] for k in KEYS), text  # fmt: skip
+        assert list(ours.valences) == _nltk_valences(text), text
 
 
 def test_every_evaluation_sentence_equals_nltk():

@@ -235,5 +235,5 @@ def test_top_terms_are_the_first_rows_of_the_full_ranking():
     for path in [SEED, *sorted((ROOT / "eval" / "articles").glob("*.txt"))[:12]]:
         article = load_article(path)
         full = term_counts(article)[["term", "count"]].to_dict("records")
-        for n in (1, 3, 10, 20, 10_000):
+        for n in (-1, 0, 1, 3, 10, 20, 10_000):
             assert top_terms(article, n) == full[:n], (path.name, n)
