@@ -142,6 +142,8 @@ def _vader_token(token: str) -> _VaderToken | None:
     return _VaderToken(token, lower, lower in analyzer().lexicon, token.isupper())
 
 
+#: Up to this many words, explain_vader finds a word's first occurrence with list.index.
+_SHORT_SENTENCE_WORDS = 64
 _WORD, _LOWER = attrgetter("word"), attrgetter("lower")
 _SCORED, _UPPER = attrgetter("scored"), attrgetter("upper")
 
@@ -197,16 +199,18 @@ def explain_vader(text: str) -> VaderExplanation:
     lowers = list(map(_LOWER, tokens))
     n_upper = sum(map(_UPPER, tokens))
     sentitext = _VaderText(words, 0 < len(words) - n_upper < len(words))
-    # The first index of each word (NLTK uses the first occurrence, and so do we), in one
-    # pass: list.index per scored word would grow with the square of a long sentence.
-    first_index = dict(zip(reversed(words), range(len(words) - 1, -1, -1), strict=True))
+    # NLTK reads a word at its first occurrence, and so do we: list.index in a sentence of
+    # news length, a dict made in one pass in a long one (where list.index per scored word
+    # would grow with the square of its length).
+    first_index = None if len(words) <= _SHORT_SENTENCE_WORDS else dict(
+        zip(reversed(words), range(len(words) - 1, -1, -1), strict=True))  # fmt: skip
     # NLTK appends one valence per word: 0 for a word VADER lacks, for a booster and for
     # "kind of"; sentiment_valence's for the others, which it appends without reading
     # the list. So only the scored words are visited.
     sentiments: list[float] = [0] * len(tokens)
     for k in compress(range(len(tokens)), map(_SCORED, tokens)):
         token = tokens[k]
-        i = first_index[token.word]
+        i = words.index(token.word) if first_index is None else first_index[token.word]
         kind_of = token.lower == "kind" and i < len(words) - 1 and lowers[i + 1] == "of"
         if kind_of or token.lower in boosters:
             continue

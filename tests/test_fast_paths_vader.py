@@ -61,6 +61,7 @@ EDGE_CASES = [
     "threat threats threatening deterrence coercive",
     "Ça va très bien, merci beaucoup.",
     "good\nbad\n\ngreat\tawful",
+    "The talks were good, " * 20 + "but the result was not bad at all.",  # over 64 words
 ]
 
 
