@@ -876,6 +876,13 @@ _LASTGROUP = attrgetter("lastgroup")
 _new_tuple = tuple.__new__
 
 
+def is_number_text(text: str) -> bool:
+    """Whether a word or number token's text is a number token's: a digit first and no
+    letter (``7.2%``, ``2024-25``, ``3_000``). The tokenizer's kinds follow this rule, so a
+    word token's kind can be told from its text alone (tested on every token it makes)."""
+    return text[:1].isdigit() and not _LETTER.search(text)
+
+
 def _token_columns(text: str) -> Iterator[tuple[list[TokenKind], list[int], list[str]]]:
     """The tokens of ``text`` as three columns (kinds, start offsets, texts), for one chunk
     of the text at a time (:data:`_CHUNK_CHARS`); each column is made in one pass without a

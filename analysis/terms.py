@@ -30,7 +30,7 @@ from itertools import compress, repeat
 from operator import attrgetter, eq, itemgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from analysis.article import Article, tokenize
+from analysis.article import Article, is_number_text, tokenize
 from analysis.datafiles import read_entries
 from analysis.memo import lower_shared, per_article, word_cache
 from analysis.quotes import token_in_quote
@@ -139,7 +139,7 @@ class Term(NamedTuple):
 
 TERM_COLUMNS = list(Term._fields)
 _IS_CONTENT = attrgetter("is_content")
-_TEXT, _KIND, _PART = attrgetter("text"), attrgetter("kind"), attrgetter("part")
+_TEXT, _PART = attrgetter("text"), attrgetter("part")
 
 
 @per_article
@@ -163,35 +163,25 @@ class WordForm(NamedTuple):
     features: WordFeatures  # the token's readability features (readability.word_features)
 
 
-def _form(token: str, number: bool) -> WordForm:
+def _form(token: str) -> WordForm:
     term = normalise_term(token)
     stop = term in stopwords()
+    number = is_number_text(token)
     return WordForm(term, number, stop, not number and not stop, lower_shared(term),
                     word_features(token))  # fmt: skip
 
 
 @word_cache()
 def _word_form(token: str) -> WordForm:
-    """The :class:`WordForm` of a word token's text, kept per distinct word."""
-    return _form(token, False)
-
-
-@word_cache()
-def _number_form(token: str) -> WordForm:
-    """The :class:`WordForm` of a number token's text, kept per distinct number."""
-    return _form(token, True)
+    """The :class:`WordForm` of a word or number token's text, kept per distinct text."""
+    return _form(token)
 
 
 @per_article
 def word_forms(article: Article) -> list[WordForm]:
     """The :class:`WordForm` of each of ``article.word_tokens``, in the same order, computed
     once per article (one shared record per distinct form, kept in a WordCache)."""
-    tokens = article.word_tokens
-    # Every token as a word first (no Python step per token), then the few numbers.
-    forms = list(map(_word_form.lookup, map(_TEXT, tokens)))
-    for k in compress(range(len(tokens)), map(eq, map(_KIND, tokens), repeat("number"))):
-        forms[k] = _number_form.lookup(tokens[k].text)
-    return forms
+    return list(map(_word_form.lookup, map(_TEXT, article.word_tokens)))
 
 
 @per_article

@@ -42,7 +42,6 @@ def clear_caches() -> None:
                 if hasattr(obj, "cache_clear") and getattr(obj, "__name__", "") not in KEEP_WARM:
                     obj.cache_clear()
     terms._word_form.cache_clear()  # word forms carry the readability features
-    terms._number_form.cache_clear()
     language._detect_sample.cache_clear()  # the language of the seed's sections
 
 

@@ -164,6 +164,21 @@ def test_tokens_take_their_period_and_digit_words_are_numbers():
     ]  # fmt: skip
 
 
+def test_a_word_or_number_tokens_kind_follows_from_its_text():
+    import random
+
+    from analysis.article import is_number_text
+
+    pick = random.Random(8)
+    pieces = ["a", "B", "1", "²", "_", "-", ".", ",", "%", "’", "\u0301", " ", "٣", "é"]
+    texts = [SEED.read_text(encoding="utf-8"), "3D 2024-25 1990s 3_000 _x __ ² 5- 7.2% 10am"]
+    texts += ["".join(pick.choices(pieces, k=60)) for _ in range(2000)]
+    for text in texts:
+        for kind, start, end in tokenize(text):
+            if kind != "punct":
+                assert (kind == "number") == is_number_text(text[start:end]), text[start:end]
+
+
 def test_tokens_are_built_from_all_their_fields():
     # The tokenizer makes tokens with tuple.__new__ from seven columns, which checks nothing:
     # a field with a default would leave every token short.

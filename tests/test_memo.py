@@ -136,8 +136,8 @@ def test_every_per_word_cache_is_bounded_and_answers_like_its_function():
     from analysis.framing.attribution import RUN_CACHE_SIZE
 
     caches = _package_word_caches()
-    assert {"analysis.terms._number_form", "analysis.terms.lemmatize",
-            "analysis.terms._word_form", "analysis.sentiment._vader_token",
+    assert {"analysis.terms._word_form", "analysis.terms.lemmatize",
+            "analysis.sentiment._vader_token",
             "analysis.framing.attribution.fold"} <= caches.keys()  # fmt: skip
     for name, cache in caches.items():
         assert cache.maxsize in (WORD_CACHE_SIZE, RUN_CACHE_SIZE), name
