@@ -922,7 +922,7 @@ def _chunk_columns(text: str, begin: int, end: int) -> tuple[list[TokenKind], li
     if _DIGIT_WORD_HINT.search(text, begin, end):
         digit_first = map(str.isdigit, map(itemgetter(0), texts))
         for k in compress(range(len(texts)), digit_first):
-            if kinds[k] == "word" and not _LETTER.search(texts[k]):
+            if kinds[k] == "word" and is_number_text(texts[k]):
                 kinds[k] = "number"  # digits joined by hyphens: "2024-25"
     # A listed abbreviation or an initial takes the period right after it: that period's
     # token (a "." or an ellipsis) is dropped.

@@ -155,8 +155,8 @@ def word_features(word: str) -> WordFeatures:
     polysyllable = syllables >= 3
     features = WordFeatures(syllables, letters, sum(map(str.isalnum, word)), polysyllable,
                             difficult, difficult and polysyllable, letters > 6)  # fmt: skip
-    # Many words have equal features: a cache of tens of thousands of words keeps one
-    # record for each (at most SHARED_FEATURES of them; words are at most so many letters).
+    # Many words have equal features: a cache of tens of thousands of words then holds one
+    # record for each set of values (the first SHARED_FEATURES sets are kept for sharing).
     shared = _shared_features.get(features)
     if shared is None and len(_shared_features) < SHARED_FEATURES:
         _shared_features[features] = shared = features
