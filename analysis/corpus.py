@@ -164,7 +164,8 @@ def _analyze_item(item: Item) -> tuple[dict[str, Any], tuple[pd.DataFrame, ...] 
     """The summary row and long tables of one item, or its error row (never raises)."""
     try:
         article = _load(item)
-        return summary_row(article), _long_tables(article)
+        tables = _long_tables(article)  # first: the summary's means then read its sentences
+        return summary_row(article), tables
     except Exception as error:  # a failing article is recorded, not fatal
         return _analysis_failure(item, error)
 

@@ -6,7 +6,8 @@ Three kinds of cache, each with one rule:
   computed from, keyed by the function and the *content* of the other
   arguments (:func:`content_key`): a lexicon or actor dictionary is keyed by a
   digest of its entries (its ``fingerprint``), never by ``id()``. An article
-  never changes, so the memo lives and dies with it.
+  never changes, so the memo lives and dies with it. :func:`kept_result` reads a
+  kept result without computing it, for a lighter path that can use a richer one.
 - **Per file** (:class:`FileMemo`): a loader that reads a file by path keeps the
   parsed result under the resolved path *and a digest of the bytes read*: an
   edited file is parsed again, an unchanged one is not. At most ``maxsize``
@@ -204,7 +205,7 @@ def per_article(function: Callable[Concatenate[A, P], T]) -> Callable[Concatenat
     def memoised(article: A, *args: P.args, **kwargs: P.kwargs) -> T:
         if kwargs:
             raise TypeError(f"{function.__name__} is memoised: pass its arguments by position")
-        key = (memoised, *map(content_key, args))
+        key = _memo_key(memoised, args)
         memo = article.memo
         try:
             return memo[key]
@@ -213,6 +214,18 @@ def per_article(function: Callable[Concatenate[A, P], T]) -> Callable[Concatenat
             return value
 
     return memoised
+
+
+def _memo_key(function: Callable[..., Any], args: tuple[object, ...]) -> tuple[object, ...]:
+    """The key a :func:`per_article` function keeps its result under in ``article.memo``."""
+    return (function, *map(content_key, args))
+
+
+def kept_result(article: _HasMemo, function: Callable[..., T], *args: object) -> T | None:
+    """What the :func:`per_article` ``function`` keeps for ``article`` and ``args``, or None
+    when it has not been computed: a cheaper path may read a richer result already paid
+    for (the two must agree, and are tested to)."""
+    return article.memo.get(_memo_key(function, args))
 
 
 class FileMemo(Generic[T]):

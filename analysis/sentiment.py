@@ -30,20 +30,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from analysis.adapters import vader_but_check
-from analysis.article import Article
+from analysis.article import Article, Sentence
 from analysis.datafiles import data_path, read_entries
 from analysis.json_output import Lazy
 from analysis.lexicon import (
     Lexicon,
+    LexiconEntry,
     matchable_words,
     parse_lexicon,
     sentence_matches,
 )
-from analysis.memo import FileMemo, lower_shared, per_article, word_cache
+from analysis.memo import FileMemo, kept_result, lower_shared, per_article, word_cache
 from analysis.quotes import sentence_voices
 from analysis.resources import ensure_nltk_data
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import pandas as pd
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
@@ -363,6 +366,27 @@ def sentence_records(article: Article, lexicon: Lexicon | None = None) -> list[S
     return _sentence_records(article, lexicon or load_lexicon())
 
 
+class _DomainScore(NamedTuple):
+    """A sentence's domain-lexicon score (one rule for the sentence table and the means)."""
+
+    score: float  # the matched entries' weights summed
+    tone: float  # that sum mapped into (-1, 1), rounded to 4 places
+    label: str  # the label of the tone before rounding
+
+
+#: The score of a sentence that matches no domain term (most do not: they share its objects).
+#: Its sum is the integer 0, as it has always been: the JSON shows ``"domain_score": 0``.
+_NO_DOMAIN_SCORE = _DomainScore(0, 0.0, label(0.0))
+
+
+def _domain_score(matches: list[tuple[int, LexiconEntry]] | None) -> _DomainScore:
+    if not matches:
+        return _NO_DOMAIN_SCORE
+    score = sum(entry.weight for _, entry in matches)
+    tone = domain_tone(score)
+    return _DomainScore(score, round(tone, 4) if tone else tone, label(tone))
+
+
 @per_article
 def _sentence_records(article: Article, lexicon: Lexicon) -> list[SentenceTone]:
     voices = sentence_voices(article)
@@ -381,23 +405,37 @@ def _sentence_records(article: Article, lexicon: Lexicon) -> list[SentenceTone]:
                 if v and w.lower() in non_evaluative
             )  # fmt: skip
             share = round(descriptive / total, 4) if total else 0.0
-        # Most sentences match no domain term: they share the zero score's objects.
-        score, tone, domain = 0, 0.0, []
-        if matches := tone_matches.get(sentence.index):
+        matches = tone_matches.get(sentence.index)
+        domain = _domain_score(matches)
+        evidence_of_domain = []
+        if matches:
             words = matchable.sentence(sentence.index)[1]
-            score = sum(entry.weight for _, entry in matches)
-            tone = domain_tone(score)
-            domain = [{"term": " ".join(words[p : p + len(e.words)]), "weight": e.weight,
-                       "category": e.category} for p, e in matches]  # fmt: skip
+            evidence_of_domain = [{"term": " ".join(words[p : p + len(e.words)]),
+                                   "weight": e.weight, "category": e.category}
+                                  for p, e in matches]  # fmt: skip
         rows.append(SentenceTone(
             article.article_id, sentence.index, sentence.paragraph, sentence.part,
             voices.get(sentence.index, "narration"),
             vader.neg, vader.neu, vader.pos, vader.compound, label(vader.compound),
-            evidence, share, score, round(tone, 4) if tone else tone,  # keeps the shared 0.0
-            label(tone),
-            domain, _one_line(sentence.text),
+            evidence, share, domain.score, domain.tone, domain.label,
+            evidence_of_domain, _one_line(sentence.text),
         ))  # fmt: skip
     return rows
+
+
+def _sentence_scores(article: Article, lexicon: Lexicon) -> Iterator[tuple[Sentence, float, float]]:
+    """``(sentence, VADER compound, domain tone)`` of each sentence, in order: read from the
+    sentence table when it has been computed, else scored one sentence at a time with
+    nothing kept (the means need no evidence, and a corpus summary no table)."""
+    records = kept_result(article, _sentence_records, lexicon)
+    if records is not None:
+        for sentence, row in zip(article.sentences, records, strict=True):
+            yield sentence, row.compound, row.domain_tone
+        return
+    tone_matches = sentence_matches(article, lexicon)
+    for sentence in article.sentences:
+        compound = explain_vader(sentence.text).compound
+        yield sentence, compound, _domain_score(tone_matches.get(sentence.index)).tone
 
 
 def _one_line(text: str) -> str:
@@ -456,12 +494,19 @@ def _grouped_means(article: Article, by: str, lexicon: Lexicon | None) -> list[t
     """The rows of :func:`sentiment_by`."""
     if by not in ("part", "paragraph", "voice", "article"):
         raise ValueError(f"by must be part, paragraph, voice or article, not {by!r}")
+    # The scores alone: the means need no evidence, and a sentence's voice only by voice.
+    voices = sentence_voices(article) if by == "voice" else {}
     groups: dict[object, list[tuple[float, float, str]]] = {}
-    for row in sentence_records(article, lexicon):
-        if by != "part" and row.part != "body":
+    for sentence, compound, tone in _sentence_scores(article, lexicon or load_lexicon()):
+        if by != "part" and sentence.part != "body":
             continue  # the headline is not in the body
-        key = {"part": row.part, "article": "body"}.get(by, getattr(row, by, None))
-        groups.setdefault(key, []).append((row.compound, row.domain_tone, row.label))
+        if by == "paragraph":
+            key: object = sentence.paragraph
+        elif by == "voice":
+            key = voices.get(sentence.index, "narration")
+        else:
+            key = sentence.part if by == "part" else "body"
+        groups.setdefault(key, []).append((compound, tone, label(compound)))
     return [
         (key, len(values), round(sum(v[0] for v in values) / len(values), 4),
          round(sum(v[1] for v in values) / len(values), 4),

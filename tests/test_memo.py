@@ -11,8 +11,15 @@ import pytest
 from analysis import LexiconError, load_article
 from analysis.framing import load_actor_dictionary, load_frames, sentence_frames, unnest_quotes
 from analysis.lexicon import parse_lexicon
-from analysis.memo import WORD_CACHE_SIZE, FileMemo, WordCache, content_key, per_article
-from analysis.sentiment import load_lexicon, sentence_sentiment
+from analysis.memo import (
+    WORD_CACHE_SIZE,
+    FileMemo,
+    WordCache,
+    content_key,
+    kept_result,
+    per_article,
+)
+from analysis.sentiment import _sentence_records, load_lexicon, sentence_sentiment
 
 TEXT = """Talks end
 
@@ -112,6 +119,16 @@ def test_per_article_memo_is_keyed_by_arguments_and_refuses_keywords():
     assert calls == [1, 6]
     with pytest.raises(TypeError, match="by position"):
         count_words(article, minimum=2)
+    # What is kept can be read without computing it; what is not is None.
+    assert kept_result(article, count_words, 6) == 1
+    assert kept_result(article, count_words, 2) is None
+    assert kept_result(_article(), count_words, 1) is None
+    lexicon = load_lexicon()
+    sentence_sentiment(article, lexicon)
+    lines = [f"{e.term}\t{e.weight}\t{e.category}\t{e.rationale}" for e in lexicon.entries]
+    same = parse_lexicon("\n".join(lines), name="copy", weighted=True)
+    assert kept_result(article, _sentence_records, same) is not None  # keyed by content
+    assert calls == [1, 6]
 
 
 def _package_word_caches() -> dict[str, WordCache]:

@@ -8,7 +8,7 @@ import random
 import pytest
 from nltk.sentiment.vader import SentiText
 
-from analysis import LexiconError, load_article
+from analysis import LexiconError, load_article, sentiment
 from analysis.datafiles import data_path
 from analysis.lexicon import parse_lexicon
 from analysis.sentiment import (
@@ -27,6 +27,7 @@ from analysis.sentiment import (
     vader_coverage,
     vader_words,
 )
+from tests.conftest import ROOT, SEED
 
 
 def test_equal_to_nltk_on_every_seed_sentence(seed):
@@ -172,6 +173,34 @@ def test_seed_aggregates(seed):
     assert list(arc["sentence"]) == list(range(1, 29))
     with pytest.raises(ValueError, match="by must be"):
         sentiment_by(seed, "word")
+
+
+def test_means_are_those_of_the_sentence_table_for_every_unit():
+    """The means are the sentence table's, grouped, on every evaluation article (the
+    headline counts only by part): scored one sentence at a time before the table exists,
+    and read from it after."""
+    for path in [SEED, *sorted((ROOT / "eval").glob("**/articles/*.txt"))]:
+        fresh = load_article(path)
+        before = {by: sentiment_by(fresh, by) for by in ("part", "paragraph", "voice", "article")}
+        means_before = sentiment.body_means(load_article(path))
+        article = load_article(path)
+        table = sentence_sentiment(article)
+        for by, found_before in before.items():
+            rows = table if by == "part" else table[table["part"] == "body"]
+            key = rows["part"].where(rows["part"] == "headline", "body") if by in (
+                "part", "article") else rows[by]  # fmt: skip
+            expected = [(unit, len(group), round(sum(group["compound"]) / len(group), 4),
+                         round(sum(group["domain_tone"]) / len(group), 4),
+                         *(int((group["label"] == name).sum())
+                           for name in ("positive", "negative", "neutral")))
+                        for unit, group in rows.groupby(key, sort=True)]  # fmt: skip
+            for found in (found_before, sentiment_by(article, by)):
+                assert [tuple(row) for row in found.itertuples(index=False)] == expected, (
+                    path, by)  # fmt: skip
+        whole = before["article"]
+        assert means_before == sentiment.body_means(article) == (
+            tuple(whole.iloc[0][["mean_compound", "mean_domain_tone"]]) if len(whole) else (
+                None, None))  # fmt: skip
 
 
 def test_influential_words_and_evidence_table(seed):
