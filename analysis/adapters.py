@@ -14,11 +14,12 @@
 - **py3langid's model layout.** Its loader decompresses a 4.5 MB LZMA archive into
   70 MB of arrays at every start (0.3 s); :func:`langid_identifier` builds the same
   ``LanguageIdentifier`` from the arrays unpacked once (``modelio.load_model``'s
-  conversions, py3langid 0.4), mapped from disk.
+  conversions, py3langid 0.4), mapped from disk, its weights widened from 16-bit to
+  32-bit floats (exactly; every score is tested equal to the bit).
 
 Each is tested equal to the public API (``tests/test_adapters.py``:
 ``polarity_scores``, ``textstat.syllable_count``, ``textstat.is_easy_word``,
-py3langid's own ``classify``),
+py3langid's own ``classify`` and scores),
 and ``pyproject.toml`` bounds both packages' versions, so an upgrade that moves
 them fails in one place with a test that names it.
 """
@@ -108,7 +109,9 @@ def langid_identifier(model_dir: Path) -> LanguageIdentifier:
     # modelio turns the transition table into an array.array; a memoryview of the mapped
     # file reads the same unsigned integers as Python ints without copying it.
     table = memoryview(nextmove).cast("B").cast(nextmove.dtype.char)
+    # A plain array over the mapped file: a memmap's rows go through a Python __getitem__.
+    weights = array("ptc", mmap=True).view(np.ndarray)
     return LanguageIdentifier(
-        array("ptc", mmap=True), array("pc"), array("classes").tolist(), table,
+        weights, array("pc"), array("classes").tolist(), table,
         array("out_feat").tolist(), norm_probs=True, tk_row=_to_array(array("nextmove_row")),
     )  # fmt: skip

@@ -9,6 +9,7 @@ import textstat
 from analysis.adapters import easy_words
 from analysis.readability import _count_syllables
 from analysis.sentiment import analyzer, explain_vader
+from tests.conftest import ROOT, SEED
 
 WORDS = ["threat", "deterrence", "interoperability", "cybersecurity", "Kamikawa", "the",
          "extraordinary", "reconnaissance", "don't", "quo", "xyzzyq", "ministry",
@@ -48,9 +49,10 @@ def test_vader_explanation_with_the_but_rule_equals_polarity_scores():
 
 
 def test_the_unpacked_language_model_classifies_as_py3langids_own():
+    import numpy as np
     from py3langid import langid
 
-    from analysis.language import _identifier
+    from analysis.language import SAMPLE_CHARS, _identifier
 
     own = langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
     texts = ["The ministers met in Tokyo to discuss the alliance.",
@@ -61,6 +63,11 @@ def test_the_unpacked_language_model_classifies_as_py3langids_own():
     for text in texts:
         assert _identifier().classify(text) == own.classify(text), text
     assert _identifier().classify(texts[1])[0] == "tl"
+    # Every language's score, to the bit, on the sample each evaluation article is read by
+    # (our table's weights are 32-bit floats, py3langid's 16-bit).
+    for path in [SEED, *sorted((ROOT / "eval").glob("**/articles/*.txt"))]:
+        sample = path.read_text(encoding="utf-8")[:SAMPLE_CHARS]
+        assert np.array_equal(_identifier()._decide(sample), own._decide(sample)), path
 
 
 def test_pyphens_own_memo_of_words_stays_bounded():

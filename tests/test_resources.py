@@ -133,3 +133,24 @@ def test_the_frequency_table_equals_wordfreq_with_and_without_a_final_period():
     for word in sample:
         assert table[word] == word_frequency(word, "en"), word
         assert table[word] == word_frequency(word + ".", "en"), word
+
+
+def test_a_new_layout_or_package_version_rebuilds_a_resource(tmp_path):
+    built = []
+    demo = resources.NltkResource("demo", "corpora/demo", "nltk", built.append)
+    (tmp_path / "corpora" / "demo").mkdir(parents=True)
+    for resource in (demo, demo, resources.NltkResource(*vars(demo).values())):
+        resources.ensure_resource(resource, tmp_path)
+    assert len(built) == 1  # built once, then found with its stamp
+    resources.ensure_resource(resources.NltkResource("demo", "corpora/demo", "nltk",
+                                                     built.append, layout=2), tmp_path)  # fmt: skip
+    assert len(built) == 2
+    stamp = tmp_path / ".stamps" / "demo.version"
+    stamp.write_text(stamp.read_text().replace(nltk.__version__, "0.0"))  # another version
+    resources.ensure_resource(resources.NltkResource("demo", "corpora/demo", "nltk",
+                                                     built.append, layout=2), tmp_path)  # fmt: skip
+    assert len(built) == 3
+    stamp.write_text(nltk.__version__)  # a stamp written before layouts: the version alone
+    resources.ensure_resource(resources.NltkResource("demo", "corpora/demo", "nltk",
+                                                     built.append, layout=2), tmp_path)  # fmt: skip
+    assert len(built) == 4
