@@ -36,11 +36,14 @@ def _is_cap_by_token(token: Token) -> bool:
 
 _SYMBOLS = "Head\n\nⒶ Smith Jones said the talks would go on. Ⓐ Bank of Ⓑ, said “we go,” Ⓒ Ⅻ "
 _SYMBOLS += "Kim Lee said. al-Assad and el-sisi and de-Gaulle met ǅ and ß."
+#: Hyphens that open a name particle, or only look as if they did.
+_PARTICLES = ("Head\n\nal-Assad said. de-escalation, made-up, al-Assad-led, van-Dam-Smith, "
+              "-de-Gaulle, y-Z, AL-Assad, el-Sisi and le-Pen.")  # fmt: skip
 
 
 def test_capitalisation_agrees_with_the_token_by_token_test() -> None:
     paths = [SEED, *sorted((ROOT / "eval").glob("**/articles/*.txt"))]
-    texts = [_SYMBOLS] + [p.read_text(encoding="utf-8") for p in paths]
+    texts = [_SYMBOLS, _PARTICLES] + [p.read_text(encoding="utf-8") for p in paths]
     for text in texts:
         article = parse_article(text)
         for token in article.tokens:
@@ -50,6 +53,21 @@ def test_capitalisation_agrees_with_the_token_by_token_test() -> None:
             assert _capitalised_positions(tokens) == expected
         everywhere = [t.index for t in article.tokens if _is_cap_by_token(t)]
         assert _capitalised_positions(article.tokens) == everywhere
+
+
+def test_name_particles_are_lower_case() -> None:
+    """_capitalised_positions counts a particle-led token apart from the capitalised ones."""
+    assert all(particle == particle.lower() for particle in NAME_PARTICLES)
+
+
+def test_capitalisation_of_tokens_not_made_by_the_tokenizer() -> None:
+    """An empty token or one holding a space is tested one by one, with the same answer."""
+    made = [Token(0, "al-Assad", "word", 0, 1, 1, "body"), Token(1, "", "punct", 9, 1, 1, "body"),
+            Token(2, "New York", "word", 10, 1, 1, "body"), Token(3, "de-Gaulle", "word", 19, 1, 1,
+            "body"), Token(4, "Ⓐ", "punct", 29, 1, 1, "body")]  # fmt: skip
+    assert _capitalised_positions(made) == [0, 2, 3]
+    assert _capitalised_positions(made[2:]) == [0, 1]
+    assert _capitalised_positions([]) == []
 
 
 def test_sentence_tokens_are_the_tokens_within_each_sentence() -> None:

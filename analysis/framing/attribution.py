@@ -34,8 +34,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress, repeat
-from operator import and_, attrgetter, itemgetter, ne
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Literal, NamedTuple
 
 from analysis.article import Article, Token
@@ -146,16 +146,31 @@ def _capitalised(word: str) -> bool:
 
 def _capitalised_positions(tokens: Sequence[Token]) -> list[int]:
     """The positions of the tokens :func:`_is_cap` accepts, in order, found without a
-    Python step per token (this reads every token of the article): words and numbers whose
-    first character is upper case, and the few with a hyphen that :func:`_capitalised`
-    accepts (al-Assad)."""
-    positions = range(len(tokens))  # lazy passes: an article of a million tokens makes no lists
-    upper_first = map(str.isupper, map(itemgetter(slice(1)), map(_token_text, tokens)))
-    not_punct = map(ne, map(_token_kind, tokens), repeat("punct"))
-    found = list(compress(positions, map(and_, upper_first, not_punct)))
-    hyphenated = map(str.__contains__, map(_token_text, tokens), repeat("-"))
-    particles = [k for k in compress(positions, hyphenated) if tokens[k].kind != "punct"
-                 and _capitalised(tokens[k].text) and not tokens[k].text[:1].isupper()]  # fmt: skip
+    Python step per token (this reads every token of the article): the tokens whose first
+    character is upper case, from a string of first characters; and the few whose text opens
+    with a name particle and a hyphen (al-Assad), from the hyphens of the space-joined texts.
+    Tokens as the tokenizer makes them are never empty and hold no space; others are
+    tested one by one."""
+    texts = list(map(_token_text, tokens))
+    firsts = "".join(map(itemgetter(slice(1)), texts))  # one character per token
+    joined = " ".join(texts)
+    if len(firsts) != len(texts) or joined.count(" ") != len(texts) - 1:
+        return [k for k, token in enumerate(tokens) if _is_cap(token)]
+    found = [k for k in compress(range(len(texts)), map(str.isupper, firsts))
+             if tokens[k].kind != "punct"]  # fmt: skip
+    particles = []
+    k = offset = 0  # the token that starts at character ``offset`` of ``joined``
+    hyphen = joined.find("-")
+    while hyphen != -1:
+        start = joined.rfind(" ", 0, hyphen) + 1
+        if joined[start:hyphen] in NAME_PARTICLES:
+            k += joined.count(" ", offset, start)
+            offset = start
+            if tokens[k].kind != "punct" and _capitalised(texts[k]):
+                particles.append(k)
+        hyphen = joined.find("-", hyphen + 1)
+    # No token is in both lists: a particle opens with a lower-case letter (NAME_PARTICLES
+    # is lower case, and tests/test_fast_paths_attribution.py keeps it so).
     return sorted(found + particles) if particles else found
 
 
@@ -215,7 +230,7 @@ class Phrase(NamedTuple):
     owner: str = ""  # the possessive before a description (China's foreign ministry)
 
 
-_token_text, _token_kind = attrgetter("text"), attrgetter("kind")
+_token_text = attrgetter("text")
 _token_sentence = attrgetter("sentence")
 
 
@@ -244,7 +259,8 @@ def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
     j = i
     while j + 1 < stop and j - i < MAX_CHAIN:
         after = tokens[j + 1]
-        capitalised = after.kind == "word" and _capitalised(after.text)
+        text = after.text  # _capitalised's first test inline: most runs go on with a capital
+        capitalised = after.kind == "word" and (text[:1].isupper() or _capitalised(text))
         if capitalised and not _is_possessive(tokens[j]):
             j += 1
         elif (after.text.casefold() in CHAIN_JOINERS and j + 2 < stop
@@ -351,10 +367,11 @@ def _read_chain(words: tuple[str, ...]) -> _ChainReading | None:
 
 def _name_phrase(tokens: list[Token], i: int, j: int, context: list[Token]) -> Phrase | None:
     """The phrase of the capitalised run ``tokens[i..j]``, roles split off."""
-    reading = _read_chain(tuple(map(_token_text, tokens[i : j + 1])))
+    words = (tokens[i].text,) if i == j else tuple(map(_token_text, tokens[i : j + 1]))
+    reading = _read_chain.lookup(words)
     if reading is None:
         return None
-    roles = tokens[i : i + reading.n_roles]
+    roles = tokens[i : i + reading.n_roles] if reading.n_roles else []
     if reading.kind == "role":
         # "Officials said", "The President insists": a role without a name describes the speaker
         start = i - 1 if i > 0 and tokens[i - 1].text.casefold() in DETERMINERS else i
@@ -370,7 +387,8 @@ def _name_phrase(tokens: list[Token], i: int, j: int, context: list[Token]) -> P
     if kind == "person" and not reading.real_roles and i > 0 and tokens[i - 1].text.casefold(
             ) in {"the", "a", "an"}:  # fmt: skip
         kind = "organisation"  # the Eastern Mediterranean Bill: a thing, not a person
-    return Phrase(tokens[i].start, tokens[j].end, reading.text, kind, _text(context + roles))
+    described = _text(context + roles) if context or roles else ""
+    return Phrase(tokens[i].start, tokens[j].end, reading.text, kind, described)
 
 
 def _description_start(tokens: list[Token], j: int) -> int:
@@ -427,7 +445,7 @@ def _context_before(tokens: list[Token], i: int) -> list[Token]:
         if before.kind == "punct" or word in DETERMINERS or word in verbs:
             break
         # ``before`` is not punctuation: _is_cap(before) is _capitalised(before.text)
-        if not (_capitalised(before.text) or fold(before.text) in nouns
+        if not (_capitalised(before.text) or fold.lookup(before.text) in nouns
                 or word in _CONTEXT_JOINERS):  # fmt: skip
             if word in stopwords():
                 break  # a function word: _modifier_gap's first test, without the call
