@@ -15,9 +15,12 @@ Normalisation, for news text:
 - numbers (``7.2%``, ``2+2``) are kept apart: ``is_number`` rows, never content words.
 
 Lemmas come from simplemma (Barbaresi 2023), whose English data ships in its
-wheel. Stopwords are the Snowball list (``analysis/data/stopwords_en.txt``).
-Keyness compares the article with general English as measured by the
-``wordfreq`` package (Speer 2022).
+wheel. A word written with a capital inside a sentence is lemmatised as written, so that
+simplemma can tell a name from a word (``United States`` -> ``united``, ``states``; the verb
+``united`` -> ``unite``); so is a capitalised word at a sentence's start or in the headline
+when the article writes it only so. Stopwords are the Snowball list
+(``analysis/data/stopwords_en.txt``). Keyness compares the article with general English as
+measured by the ``wordfreq`` package (Speer 2022).
 """
 
 from __future__ import annotations
@@ -84,6 +87,20 @@ def lemmatize(term: str) -> str:
     return _lemma(term)
 
 
+@word_cache()
+def lemmatize_as_written(word: str) -> str:
+    """The lemma of a capitalised word as it is written (possessive dropped, apostrophes
+    straight), in lower case: simplemma knows names by their capital and leaves them whole
+    (``United`` -> ``united``, ``Maria`` -> ``maria``), and lemmatises the rest as
+    :func:`lemmatize` does (``Republicans`` -> ``republican``)."""
+    if "." in word or not any(ch.isalpha() for ch in word):
+        return lemmatize(word.lower())  # an acronym with periods, or no letter: as written
+    if "-" in word:
+        head, _, last = word.rpartition("-")
+        return f"{head.lower()}-{_lemma(last)}"
+    return _lemma(word)
+
+
 #: Zipf 2.5 (about 3 in 10 million words): a lemma this rare may be a slip of simplemma's.
 RARE_LEMMA = 10 ** (2.5 - 9)
 #: How much more frequent the other spelling must be to replace a rare lemma.
@@ -91,10 +108,11 @@ SPELLING_RATIO = 100
 
 
 def _lemma(word: str) -> str:
+    """simplemma's lemma of ``word`` (in any case), in lower case, its final e mended."""
     import simplemma
 
     lemma = simplemma.lemmatize(word, lang="en").lower()  # it capitalises names: Austin
-    if lemma == word or (frequency := reference_frequency(lemma)) >= RARE_LEMMA:
+    if lemma == word.lower() or (frequency := reference_frequency(lemma)) >= RARE_LEMMA:
         return lemma
     other = lemma[:-1] if lemma.endswith("e") else lemma + "e"
     return other if reference_frequency(other) >= SPELLING_RATIO * frequency else lemma
@@ -189,14 +207,47 @@ def _term_records(article: Article) -> list[Term]:
     """Every word or number of the headline and body as a :class:`Term`, computed once."""
     in_quote = token_in_quote(article)
     rows = []
-    for token, form in zip(article.word_tokens, word_forms(article), strict=True):
+    forms = word_forms(article)
+    for token, form, lemma in zip(article.word_tokens, forms, _lemmas(article, forms), strict=True):
         rows.append(Term(
             article.article_id, token.index, len(rows), token.sentence, token.paragraph,
             token.part, "quote" if in_quote[token.index] else "narration", token.start,
-            token.end, token.text, form.term, form.term if form.is_number else lemmatize(form.term),
-            form.is_number, form.is_stopword, form.is_content,
+            token.end, token.text, form.term, lemma, form.is_number, form.is_stopword,
+            form.is_content,
         ))  # fmt: skip
     return rows
+
+
+#: Marks after which a word opens a quotation, and may take a capital as a sentence does.
+_OPENING_MARKS = frozenset("“‘\"'")
+
+
+def _lemmas(article: Article, forms: list[WordForm]) -> list[str]:
+    """The lemma of each of ``article.word_tokens``: a number is its own; a word written
+    with a capital inside a body sentence is lemmatised as written; so is a capitalised
+    word that opens a sentence or a quotation, or stands in the headline, when the body
+    writes its term only with a capital inside sentences (a name); any other word is
+    lemmatised from its lower-case term."""
+    tokens, words = article.tokens, article.word_tokens
+    inside = [False] * len(words)  # written with a capital inside a body sentence
+    for k, token in enumerate(words):
+        if token.part == "body" and token.text[:1].isupper() and k and (
+                words[k - 1].sentence == token.sentence
+                and tokens[token.index - 1].text not in _OPENING_MARKS):  # fmt: skip
+            inside[k] = True
+    names = {form.term for form, k in zip(forms, inside, strict=True) if k}
+    names -= {form.term for token, form in zip(words, forms, strict=True)
+              if token.part == "body" and not token.text[:1].isupper()}  # fmt: skip
+    lemmas = []
+    for token, form, capital_inside in zip(words, forms, inside, strict=True):
+        if form.is_number:
+            lemmas.append(form.term)
+        elif form.term.islower() and (capital_inside or (
+                form.term in names and token.text[:1].isupper())):  # fmt: skip
+            lemmas.append(lemmatize_as_written(_POSSESSIVE.sub("", token.text.replace("’", "'"))))
+        else:
+            lemmas.append(lemmatize(form.term))
+    return lemmas
 
 
 def _select(terms: pd.DataFrame, part: str | None, content_only: bool) -> pd.DataFrame:

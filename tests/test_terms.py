@@ -89,6 +89,34 @@ def test_lemmas():
     assert lemmatize("u.s.") == "u.s."
 
 
+def test_a_word_written_with_a_capital_inside_a_sentence_is_lemmatised_as_written():
+    # simplemma takes "United" and "States" for the verb and the noun in lower case only;
+    # written with a capital it knows the name.
+    article = load_article(
+        "United States Envoys Meet\n\n"
+        "The United States and the United Nations met NGOs. Republicans and Maria Lopez "
+        "spoke. United States officials agreed. They said: “United we stand.” The two "
+        "sides united. States act.\n"
+    )  # fmt: skip
+    terms = unnest_terms(article)
+    lemma = dict(zip(terms["start"], terms["lemma"], strict=True))
+    def lemmas_of(word: str) -> list[str]:
+        return [lemma[k] for k in range(len(article.text)) if article.text.startswith(word, k)
+                and k in lemma]  # fmt: skip
+
+    # inside a sentence: as written, names kept whole, plurals made singular
+    assert lemmas_of("NGOs") == ["ngo"] and lemmas_of("Republicans") == ["republican"]
+    assert lemmas_of("Maria") == ["maria"]  # not "mare"
+    # United: headline, inside (twice), a sentence's start, a quotation's start, then the verb.
+    # The body also writes "united" in lower case, so the starts take the lower-case lemma.
+    assert lemmas_of("United") == ["unite", "united", "united", "unite", "unite"]
+    assert lemmas_of("united") == ["unite"]
+    # States: only ever written with a capital inside a sentence in the body (a name), so the
+    # headline's and a sentence's first "States" are lemmatised as written too.
+    assert lemmas_of("States") == ["states", "states", "states", "states"]
+    assert lemmas_of("Envoys") == ["envoy"] and lemmas_of("officials") == ["official"]
+
+
 @pytest.mark.parametrize(("word", "lemma"), [
     # simplemma's slips with a final e: a lemma no one writes takes the spelling that is
     ("growing", "grow"), ("thanked", "thank"), ("swearing", "swear"), ("developed", "develop"),

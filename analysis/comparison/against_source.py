@@ -316,7 +316,7 @@ def selection(
       its words found there (``overlap``), the ``changes`` and both texts;
     - ``terms``: one row per content lemma of the two bodies: ``forms`` (the words behind it in
       the two bodies, most frequent first: the lemmatiser takes a few names for words,
-      "mare" for the name "Maria"), counts, per 1,000 words, signed
+      "penny" for the name "Pence"), counts, per 1,000 words, signed
       G² and log ratio of the article against the source, ``status`` (amplified: log ratio
       ≥ 1; toned_down: ≤ −1; dropped: not in the article; added: not in the source; else kept);
     - ``summary``: counts of each status, ``coverage`` (share of source sentences covered),

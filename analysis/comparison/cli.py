@@ -197,7 +197,7 @@ def format_selection(result: Any) -> str:
 
 def _lemma(lemma: str, forms: list[str]) -> str:
     """A lemma as a reader can recognise it: with its most frequent word form when no form
-    starts with it (``mare (maria)``, a name taken for a word; ``defense (defence)``), alone
+    starts with it (``penny (pence)``, a name taken for a word; ``defense (defence)``), alone
     otherwise (``home`` for ``homes``)."""
     if not forms or any(form.startswith(lemma) for form in forms):
         return lemma
