@@ -194,6 +194,20 @@ def test_a_speakers_country_comes_from_the_article():
     assert table["actor"].tolist() == ["Italy", "Poland"]
 
 
+@pytest.mark.parametrize(("speaker_text", "speaker", "actor"), [
+    ("said Delfin Cruz, the Defence Secretary.", "Delfin Cruz", "Philippines"),
+    ("the government said.", "the government", "Philippines"),
+    ("said union general secretary Ana Reyes.", "Ana Reyes", None),  # a union's, not the state's
+    ("said Ana Reyes, secretary general of the party.", "Ana Reyes", None),
+])  # fmt: skip
+def test_a_secretary_or_the_government_belongs_to_the_country_of_the_story(
+        speaker_text, speaker, actor):  # fmt: skip
+    table = unnest_quotes(load_article(
+        f"Blasts hit Jolo\n\nMANILA, Philippines — “We will act,” {speaker_text}\n"))
+    assert table["speaker"].tolist() == [speaker]
+    assert table["actor"].tolist() == [actor]
+
+
 def test_countries_from_a_complete_list_and_places_that_only_contain_one():
     assert place_of("Chinese") == "China" and place_of("Kenyan") == "Kenya"
     assert place_of("U.S.") == "United States" and place_of("Jordan") is None  # a given name

@@ -613,7 +613,10 @@ class _Attributor:
             # an organisation or outlet, its own actor; "Ford" is the Ford Motor Company named.
             return place_of(speaker.name) or self._organisation_named(speaker.name, start)
         words = {fold(w) for w in f"{context} {speaker.name}".split()}
-        if words & HOME_ROLES:  # "Interior Minister X" in a story set in Poland: Poland's
+        roles = words & HOME_ROLES
+        if "general" in words:
+            roles -= {"secretary"}  # a general secretary leads a union, party or the UN
+        if roles:  # "Interior Minister X" in a story set in Poland: Poland's
             return self.home_country
         return None
 
@@ -767,10 +770,12 @@ class _Attributor:
 
 
 #: Roles whose holder, when the article gives no country, belongs to the country the story is
-#: set in (a president, a minister, the police of the place reported from).
+#: set in (a president, a minister, the police of the place reported from, the government; a
+#: secretary, unless a general secretary).
 HOME_ROLES = frozenset({"president", "minister", "premier", "chancellor", "mayor", "governor",
                         "senator", "police", "prosecutor", "judge", "commandant", "spokesman",
-                        "spokeswoman", "spokesperson", "official", "officials", "ministry"})
+                        "spokeswoman", "spokesperson", "official", "officials", "ministry",
+                        "secretary", "government"})
 HOME_SHARE = 0.4
 
 
