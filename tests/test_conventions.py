@@ -143,6 +143,17 @@ def test_a_one_word_speaker_who_is_nobody_named_is_its_own_actor():
     # a name of one body stays whole
     ("The University of Northwind said the lake was clean.", "University of Northwind",
      "University of Northwind"),
+    # a title after the organisation is the speaker's office: the organisation is without it
+    # (and without the title's article), a name that holds a role word stays whole
+    ("The Senate Majority Leader, Kim Berg, said the vote was close.", "Kim Berg", "Senate"),
+    ("Ann Dahl, Northwind Research Center Director, said the launch was safe.", "Ann Dahl",
+     "Northwind Research Center"),
+    ("Ann Dahl, a scholar at the Lakeside Center for Health Security, said the risk was low.",
+     "Ann Dahl", "Lakeside Center for Health Security"),
+    # a name coordinated with another's description: that description is not the speaker's
+    ("Senate Minority Whip Kim Berg and incoming chair of the House Energy Committee "
+     "Representative Ann Dahl both questioned the plan. Berg said the plan would fail.",
+     "Kim Berg", "Senate"),
 ])  # fmt: skip
 def test_a_speakers_organisation_from_of_or_a_name_before_the_role(text, speaker, actor):
     table = unnest_quotes(load_article("Talks end\n\n" + text + "\n"))

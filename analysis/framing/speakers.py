@@ -44,6 +44,7 @@ from analysis.framing.attribution import (
     phrase_starting_at,
     reporting_verbs,
     resolve,
+    role_words,
     sentence_subject,
     sentence_tokens,
     speaker_nouns,
@@ -818,6 +819,16 @@ def _organisation_in(context: str) -> str | None:
     words = match.group(1).split()
     while words and words[-1] in ("of", "for", "and", "the"):  # "of the Council of the": a joiner
         words.pop()  # cannot end a name
+    # A title after the organisation is the speaker's office, not part of the organisation:
+    # "Senate Minority Leader" is the Senate's, "Glenn Research Center Director" the Center's.
+    # Its article is the title's ("The Senate Minority Leader"), where a name keeps its own
+    # ("The Washington Post").
+    title = len(words)
+    while len(words) > 1 and fold(words[-1]) in role_words() and _holds_organisation_word(
+            " ".join(words[:-1])):  # fmt: skip
+        words.pop()
+    if len(words) < title and len(words) > 1 and words[0] in ("The", "the"):
+        words.pop(0)
     return " ".join(words) or None
 
 
