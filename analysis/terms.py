@@ -88,17 +88,22 @@ def lemmatize(term: str) -> str:
 
 
 @word_cache()
-def lemmatize_as_written(word: str) -> str:
-    """The lemma of a capitalised word as it is written (possessive dropped, apostrophes
-    straight), in lower case: simplemma knows names by their capital and leaves them whole
-    (``United`` -> ``united``, ``Maria`` -> ``maria``), and lemmatises the rest as
-    :func:`lemmatize` does (``Republicans`` -> ``republican``)."""
+def _lemmatize_as_written(word: str) -> str:
+    """The lemma of a word written with a capital, given as written (its possessive dropped,
+    its apostrophes straight), in lower case. simplemma knows names by their capital and
+    leaves them whole (``United`` -> ``united``, ``Maria`` -> ``maria``); its answer is kept
+    when it is the word itself or the word less a plural ending (``Republicans`` ->
+    ``republican``, ``NGOs`` -> ``ngo``), and otherwise the word is lemmatised in lower case
+    (:func:`lemmatize`): as written, simplemma reads a few words as abbreviations or names
+    of others (``Md`` -> ``mendelevium``, ``Goddess`` -> ``god``)."""
+    lower = word.lower()
     if "." in word or not any(ch.isalpha() for ch in word):
-        return lemmatize(word.lower())  # an acronym with periods, or no letter: as written
-    if "-" in word:
-        head, _, last = word.rpartition("-")
-        return f"{head.lower()}-{_lemma(last)}"
-    return _lemma(word)
+        return lemmatize(lower)
+    head, hyphen, last = word.rpartition("-")  # the head, the last part: Pro-Russians
+    lemma = _lemma(last)
+    if last.lower() not in (lemma, f"{lemma}s", f"{lemma}es"):
+        return lemmatize(lower)
+    return f"{head.lower()}{hyphen}{lemma}"
 
 
 #: Zipf 2.5 (about 3 in 10 million words): a lemma this rare may be a slip of simplemma's.
@@ -218,14 +223,16 @@ def _term_records(article: Article) -> list[Term]:
     return rows
 
 
-#: Marks after which a word opens a quotation, and may take a capital as a sentence does.
-_OPENING_MARKS = frozenset("“‘\"'")
+#: Marks after which a word may take a capital as a sentence's first does: it opens a
+#: quotation, or follows a colon ("The verdict: Broken promises").
+_OPENERS = frozenset("“‘\"':")
 
 
 def _lemmas(article: Article, forms: list[WordForm]) -> list[str]:
     """The lemma of each of ``article.word_tokens``: a number is its own; a word written
-    with a capital inside a body sentence is lemmatised as written; so is a capitalised
-    word that opens a sentence or a quotation, or stands in the headline, when the body
+    with a capital inside a body sentence is lemmatised as written (not an acronym: its
+    term keeps its capitals, and is its own lemma); so is a capitalised word that opens a
+    sentence, a quotation or what follows a colon, or stands in the headline, when the body
     writes its term only with a capital inside sentences (a name); any other word is
     lemmatised from its lower-case term."""
     tokens, words = article.tokens, article.word_tokens
@@ -233,7 +240,7 @@ def _lemmas(article: Article, forms: list[WordForm]) -> list[str]:
     for k, token in enumerate(words):
         if token.part == "body" and token.text[:1].isupper() and k and (
                 words[k - 1].sentence == token.sentence
-                and tokens[token.index - 1].text not in _OPENING_MARKS):  # fmt: skip
+                and tokens[token.index - 1].text not in _OPENERS):  # fmt: skip
             inside[k] = True
     names = {form.term for form, k in zip(forms, inside, strict=True) if k}
     names -= {form.term for token, form in zip(words, forms, strict=True)
@@ -244,7 +251,7 @@ def _lemmas(article: Article, forms: list[WordForm]) -> list[str]:
             lemmas.append(form.term)
         elif form.term.islower() and (capital_inside or (
                 form.term in names and token.text[:1].isupper())):  # fmt: skip
-            lemmas.append(lemmatize_as_written(_POSSESSIVE.sub("", token.text.replace("’", "'"))))
+            lemmas.append(_lemmatize_as_written(_POSSESSIVE.sub("", token.text.replace("’", "'"))))
         else:
             lemmas.append(lemmatize(form.term))
     return lemmas

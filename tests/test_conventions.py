@@ -9,6 +9,7 @@ import pytest
 from analysis import load_article
 from analysis.framing import unnest_quotes
 from analysis.framing.places import place_in, place_of
+from analysis.framing.speakers import _organisation_in
 
 
 def quotes_of(text: str, *, kinds: tuple[str, ...] = ("direct", "partial", "term", "indirect")):
@@ -210,6 +211,11 @@ def test_a_speakers_country_comes_from_the_article():
     ("the government said.", "the government", "Philippines"),
     ("said union general secretary Ana Reyes.", "Ana Reyes", None),  # a union's, not the state's
     ("said Ana Reyes, secretary general of the party.", "Ana Reyes", None),
+    ("said Defence Secretary Ana Reyes, a retired general.", "Ana Reyes", "Philippines"),
+    ("said health secretary Ana Reyes.", "Ana Reyes", "Philippines"),  # after a portfolio
+    ("said the club secretary Ana Reyes.", "Ana Reyes", None),  # the club's
+    ("the Government said.", "Government", "Philippines"),
+    ("said Ana Reyes, a critic of the government.", "Ana Reyes", None),  # not the government
 ])  # fmt: skip
 def test_a_secretary_or_the_government_belongs_to_the_country_of_the_story(
         speaker_text, speaker, actor):  # fmt: skip
@@ -217,6 +223,21 @@ def test_a_secretary_or_the_government_belongs_to_the_country_of_the_story(
         f"Blasts hit Jolo\n\nMANILA, Philippines — “We will act,” {speaker_text}\n"))
     assert table["speaker"].tolist() == [speaker]
     assert table["actor"].tolist() == [actor]
+
+
+@pytest.mark.parametrize(("context", "organisation"), [
+    ("The Senate Minority Leader", "Senate"),  # the title's "The" goes with it
+    ("White House Press Secretary", "White House"),
+    ("Press Secretary", None),  # a title alone
+    ("Northwind Research Center Director", "Northwind Research Center"),
+    ("The Washington Post Editor", "The Washington Post"),  # a name keeps its own "The"
+    ("Associated Press Editor", "Associated Press"),
+    ("of the Ministry of Health", "Ministry of Health"),  # a role word after "of" is the name's
+    ("at the International Court of Justice", "International Court of Justice"),
+    ("a doctor at Lakeside Health", "Lakeside Health"),  # "Lakeside" alone is no organisation
+])  # fmt: skip
+def test_a_title_after_an_organisation_is_not_part_of_it(context, organisation):
+    assert _organisation_in(context) == organisation
 
 
 def test_countries_from_a_complete_list_and_places_that_only_contain_one():

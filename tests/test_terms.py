@@ -117,6 +117,22 @@ def test_a_word_written_with_a_capital_inside_a_sentence_is_lemmatised_as_writte
     assert lemmas_of("Envoys") == ["envoy"] and lemmas_of("officials") == ["official"]
 
 
+def test_a_capitalised_word_keeps_simplemmas_answer_only_when_it_is_the_word_or_its_singular():
+    article = load_article(
+        "Head\n\nThe Goddess spoke to Md Rahman. The verdict: Broken promises. NATO and "
+        "United’s fans met Pro-Russians at Al-Qaeda sites, the U.S. Navy said.\n"
+    )  # fmt: skip
+    terms = unnest_terms(article)
+    lemma = dict(zip(terms["text"], terms["lemma"], strict=True))
+    # As written, simplemma reads "Goddess" as "god" and "Md" as "mendelevium": the word is
+    # then lemmatised in lower case, as any other.
+    assert (lemma["Goddess"], lemma["Md"]) == ("goddess", "md")
+    assert lemma["Broken"] == "break"  # after a colon: a sentence's first word
+    assert lemma["NATO"] == "NATO" and lemma["U.S."] == "u.s."  # acronyms are their own
+    assert lemma["United’s"] == "united"  # the possessive dropped, the name kept
+    assert lemma["Pro-Russians"] == "pro-russian" and lemma["Al-Qaeda"] == "al-qaeda"
+
+
 @pytest.mark.parametrize(("word", "lemma"), [
     # simplemma's slips with a final e: a lemma no one writes takes the spelling that is
     ("growing", "grow"), ("thanked", "thank"), ("swearing", "swear"), ("developed", "develop"),

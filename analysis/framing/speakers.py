@@ -605,6 +605,8 @@ class _Attributor:
         place = self._alias(context) or place_in(context)
         if place:
             return place
+        if fold(speaker.name.split()[-1]) in HOME_BODIES and self.home_country:
+            return self.home_country  # "the government" of a story set in Poland: Poland's
         if speaker.kind in ("organisation", "place"):
             return place_of(speaker.name) or speaker.name
         if organisation:
@@ -613,11 +615,8 @@ class _Attributor:
             # One capitalised word that names no person of the article (NASA, TVN24, Rudaw):
             # an organisation or outlet, its own actor; "Ford" is the Ford Motor Company named.
             return place_of(speaker.name) or self._organisation_named(speaker.name, start)
-        words = {fold(w) for w in f"{context} {speaker.name}".split()}
-        roles = words & HOME_ROLES
-        if "general" in words:
-            roles -= {"secretary"}  # a general secretary leads a union, party or the UN
-        if roles:  # "Interior Minister X" in a story set in Poland: Poland's
+        # "Interior Minister X" in a story set in Poland: Poland's
+        if any(map(_holds_home_role, (speaker.context, introduced, speaker.name))):
             return self.home_country
         return None
 
@@ -771,12 +770,35 @@ class _Attributor:
 
 
 #: Roles whose holder, when the article gives no country, belongs to the country the story is
-#: set in (a president, a minister, the police of the place reported from, the government; a
-#: secretary, unless a general secretary).
+#: set in (a president, a minister, the police of the place reported from); a secretary too,
+#: when a secretary of government (:func:`_holds_home_role`).
 HOME_ROLES = frozenset({"president", "minister", "premier", "chancellor", "mayor", "governor",
                         "senator", "police", "prosecutor", "judge", "commandant", "spokesman",
-                        "spokeswoman", "spokesperson", "official", "officials", "ministry",
-                        "secretary", "government"})
+                        "spokeswoman", "spokesperson", "official", "officials", "ministry"})
+#: Speakers that are the state of the country the story is set in ("the government said").
+HOME_BODIES = frozenset({"government"})
+
+
+def _holds_home_role(text: str) -> bool:
+    """Whether a speaker's name or one of its descriptions names a role of the state: a word
+    of :data:`HOME_ROLES`, or a secretary of government, written as a title ("Defence
+    Secretary", "the Secretary") or after another role word ("health secretary"); not a
+    general secretary (of a union, a party, the UN) nor "the club secretary"."""
+    words = text.split()
+    folded = [fold(word) for word in words]
+    if HOME_ROLES.intersection(folded):
+        return True
+    for k, word in enumerate(folded):
+        if word != "secretary":
+            continue
+        before = folded[k - 1] if k else ""
+        after = folded[k + 1] if k + 1 < len(folded) else ""
+        if "general" not in (before, after) and (
+                words[k][:1].isupper() or before in role_words()):  # fmt: skip
+            return True
+    return False
+
+
 HOME_SHARE = 0.4
 
 
@@ -817,19 +839,38 @@ def _organisation_in(context: str) -> str | None:
     if match is None:
         return None
     words = match.group(1).split()
-    while words and words[-1] in ("of", "for", "and", "the"):  # "of the Council of the": a joiner
-        words.pop()  # cannot end a name
-    # A title after the organisation is the speaker's office, not part of the organisation:
-    # "Senate Minority Leader" is the Senate's, "Glenn Research Center Director" the Center's.
-    # Its article is the title's ("The Senate Minority Leader"), where a name keeps its own
-    # ("The Washington Post").
-    title = len(words)
-    while len(words) > 1 and fold(words[-1]) in role_words() and _holds_organisation_word(
-            " ".join(words[:-1])):  # fmt: skip
+    while words and words[-1] in _JOINERS:  # "of the Council of the": a joiner cannot end a name
         words.pop()
-    if len(words) < title and len(words) > 1 and words[0] in ("The", "the"):
-        words.pop(0)
-    return " ".join(words) or None
+    return " ".join(_without_title(words)) or None
+
+
+_JOINERS = ("of", "for", "and", "the")
+#: Words that qualify a title after an organisation and go with it (the Senate Minority
+#: Leader, the White House Press Secretary).
+TITLE_QUALIFIERS = frozenset({"majority", "minority", "press"})
+
+
+def _without_title(words: list[str]) -> list[str]:
+    """An organisation's name without the title after it, which is the speaker's office:
+    "Senate Minority Leader" is the Senate's, "Glenn Research Center Director" the Center's.
+    What is left must still hold an organisation word; a title word after a joiner is part
+    of the name (Ministry of Health). "The" before a body named by one word is the title's
+    ("The Senate Minority Leader"); a longer name keeps its own ("The Washington Post")."""
+    def strippable(k: int, kind: frozenset[str]) -> bool:
+        return (k > 1 and fold(words[k - 1]) in kind and words[k - 2] not in _JOINERS
+                and _holds_organisation_word(" ".join(words[: k - 1])))  # fmt: skip
+
+    cut = len(words)
+    while strippable(cut, role_words()):
+        cut -= 1
+    if cut == len(words):
+        return words
+    while strippable(cut, TITLE_QUALIFIERS):
+        cut -= 1
+    kept = words[:cut]
+    if all(fold(word) in TITLE_QUALIFIERS for word in kept):
+        return []  # "Press Secretary": a title, and no organisation
+    return kept[1:] if len(kept) == 2 and kept[0] in ("The", "the") else kept
 
 
 # ---------------------------------------------------------------------------
