@@ -112,7 +112,8 @@ def test_a_word_written_with_a_capital_inside_a_sentence_is_lemmatised_as_writte
     assert lemmas_of("United") == ["unite", "united", "united", "unite", "unite"]
     assert lemmas_of("united") == ["unite"]
     # States: only ever written with a capital inside a sentence in the body (a name), so the
-    # headline's and a sentence's first "States" are lemmatised as written too.
+    # headline's and a sentence's first "States" are lemmatised as written too. (A limit of the
+    # rule: "States act." means the plural noun, and takes the name's lemma all the same.)
     assert lemmas_of("States") == ["states", "states", "states", "states"]
     assert lemmas_of("Envoys") == ["envoy"] and lemmas_of("officials") == ["official"]
 

@@ -837,7 +837,7 @@ def find_people(article: Article, known: dict[str, str] | None = None) -> People
 
 def _affiliation_after(tokens: list[Token], k: int) -> str:
     """The words that tie a person to an organisation right after their name: "of University
-    College London", ", a researcher at the University of Washington," (at most 10 words)."""
+    College London", ", a researcher at the University of Washington," (at most 12 tokens)."""
     if k < len(tokens) and tokens[k].text.casefold() in ("and", "or", "&"):
         return ""  # "Dick Durbin and incoming chair of the Committee Adam Schiff": another's
     end = min(len(tokens), k + 12)
