@@ -63,9 +63,14 @@ def is_stopword(term: str) -> bool:
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+def _as_written(token: str) -> str:
+    """A word token with straight apostrophes and no possessive ending (China’s -> China)."""
+    return _POSSESSIVE.sub("", token.replace("’", "'"))
+
+
 def normalise_term(token: str) -> str:
     """The term a word token counts as (see the module docstring)."""
-    word = _POSSESSIVE.sub("", token.replace("’", "'"))
+    word = _as_written(token)
     if word.isupper() and sum(ch.isalpha() for ch in word) >= 2 and "." not in word:
         return word
     return lower_shared(word)
@@ -242,7 +247,7 @@ def _lemmas(article: Article, forms: list[WordForm]) -> list[str]:
                 words[k - 1].sentence == token.sentence
                 and tokens[token.index - 1].text not in _OPENERS):  # fmt: skip
             inside[k] = True
-    names = {form.term for form, k in zip(forms, inside, strict=True) if k}
+    names = {form.term for form, capital in zip(forms, inside, strict=True) if capital}
     names -= {form.term for token, form in zip(words, forms, strict=True)
               if token.part == "body" and not token.text[:1].isupper()}  # fmt: skip
     lemmas = []
@@ -251,7 +256,7 @@ def _lemmas(article: Article, forms: list[WordForm]) -> list[str]:
             lemmas.append(form.term)
         elif form.term.islower() and (capital_inside or (
                 form.term in names and token.text[:1].isupper())):  # fmt: skip
-            lemmas.append(_lemmatize_as_written(_POSSESSIVE.sub("", token.text.replace("’", "'"))))
+            lemmas.append(_lemmatize_as_written(_as_written(token.text)))
         else:
             lemmas.append(lemmatize(form.term))
     return lemmas
