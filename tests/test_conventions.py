@@ -173,6 +173,18 @@ def test_quote_shares_count_each_kind():
 # -- reported speech ---------------------------------------------------------------
 
 
+@pytest.mark.parametrize("opening", [
+    "Meanwhile,", "Shortly thereafter,", "Afterwards,", "However,", "By 5:00 pm EDT",
+    "At 2100 UTC",
+])  # fmt: skip
+def test_an_opening_adverb_or_a_time_zone_is_never_the_speaker(opening):
+    found = quotes_of(f"{opening} the city issued a statement saying the pipe was fixed.",
+                      kinds=("indirect",))  # fmt: skip
+    assert found == [("indirect", "the pipe was fixed", "the city")]
+    found = quotes_of(f"{opening} Jane Roe said the pipe was fixed.", kinds=("indirect",))
+    assert found == [("indirect", "the pipe was fixed", "Jane Roe")]
+
+
 @pytest.mark.parametrize(("text", "clause", "speaker"), [
     ("Jane Roe said the talks would resume in May.", "the talks would resume in May", "Jane Roe"),
     ("Jane Roe warned that prices had risen.", "prices had risen", "Jane Roe"),

@@ -66,12 +66,23 @@ BETWEEN_SUBJECT_AND_VERB = frozenset({
     "on", "to", "not", "never", "been", "was", "were", "is", "are", "publicly", "separately",
     "similarly", "likewise",
 })
-#: Words that are never a speaker's name, however capitalised (On Sunday, Today).
-NOT_NAMES = frozenset({"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday",
-                       "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                       "february", "march", "april", "may", "june", "july", "august",
-                       "september", "october", "november", "december", "eastern", "western",
-                       "northern", "southern", "central"})  # fmt: skip
+#: Adverbs that open a sentence before its subject (Meanwhile, the city said ...).
+OPENING_ADVERBS = frozenset({
+    "meanwhile", "afterwards", "afterward", "subsequently", "shortly", "thereafter", "however",
+    "moreover", "furthermore", "additionally", "separately", "similarly", "likewise",
+    "initially", "finally", "eventually", "overall", "nevertheless", "nonetheless", "instead",
+    "previously", "recently", "currently", "ultimately", "consequently", "therefore", "thus",
+})
+#: Time zones written after a clock time (5:00 pm EDT, 2100 UTC).
+TIME_ZONES = frozenset({"utc", "gmt", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst",
+                        "bst", "cet", "cest", "jst", "kst", "aest"})
+#: Words that are never a speaker's name, however capitalised (On Sunday, Today, Meanwhile).
+NOT_NAMES = OPENING_ADVERBS | TIME_ZONES | {
+    "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "eastern", "western",
+    "northern", "southern", "central",
+}
 PERSON_PRONOUNS = frozenset({"he", "she"})
 #: How many mentions back an organisation named in full is looked for (bounds the scan).
 LOOKBACK = 200
@@ -639,7 +650,8 @@ def subject_before(tokens: list[Token], v: int) -> Phrase | None:
 #: sentence's subject (Although ..., In the joint statement ..., X said).
 INTRODUCERS = frozenset({"although", "though", "while", "after", "before", "when", "if", "as",
                          "in", "on", "at", "during", "despite", "following", "since", "with",
-                         "because", "once", "until", "for", "from", "by", "earlier", "later"})
+                         "because", "once", "until", "for", "from", "by", "earlier", "later"}
+                        ) | OPENING_ADVERBS  # fmt: skip
 
 
 def sentence_subject(tokens: list[Token], stop: int) -> Phrase | None:
