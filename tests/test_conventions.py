@@ -173,6 +173,25 @@ def test_quote_shares_count_each_kind():
 # -- reported speech ---------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("text", "speaker", "actor"), [
+    # "in" and "on" join the words of an organisation's name, not a person to a place, a day
+    # or a platform
+    ("“We are sad,” said Jane Roe on Monday.", "Jane Roe", None),
+    ("“We are sad,” wrote Jane Roe on Twitter.", "Jane Roe", None),
+    ("Jane Roe on Twitter said the talks had failed.", "Jane Roe", None),
+    ("Jane Roe in Lakeside said the talks had failed.", "Jane Roe", None),
+    ("Jane Roe died. “We are sad,” writes Roe's longtime partner Kim Berg on Instagram.",
+     "Kim Berg", None),
+    ("The Committee on Armed Services said the talks had failed.", "Committee on Armed Services",
+     "Committee on Armed Services"),
+    ("Ecologist Kim Berg of the University of Northwind in Lakeside also said the talks had "
+     "failed.", "Kim Berg", "University of Northwind"),
+])  # fmt: skip
+def test_in_and_on_join_an_organisations_name_only(text, speaker, actor):
+    table = unnest_quotes(load_article("Talks end\n\n" + text + "\n"))
+    assert (table.iloc[-1]["speaker"], table.iloc[-1]["actor"]) == (speaker, actor)
+
+
 @pytest.mark.parametrize("opening", [
     "Meanwhile,", "Shortly thereafter,", "Afterwards,", "However,", "By 5:00 pm EDT",
     "At 2100 UTC",

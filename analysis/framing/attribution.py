@@ -92,6 +92,10 @@ MAX_CHAIN = 12
 GROUP_PRONOUNS = frozenset({"it", "they"})
 #: Words that join capitalised words into one run (name particles, organisation joiners).
 CHAIN_JOINERS = NAME_PARTICLES | ORGANISATION_JOINERS
+#: Joiners that join only an organisation's name (Council on Foreign Relations, Church in
+#: Wales), never a person's name to a place, a day or a platform (Jane Roe in London, on Monday,
+#: on Instagram).
+ORGANISATION_ONLY_JOINERS = frozenset({"on", "in"})
 #: An apposition between commas is looked for this many tokens back.
 MAX_APPOSITION_TOKENS = 14
 
@@ -258,7 +262,7 @@ def _chain_start(tokens: list[Token], j: int) -> int:
         if _is_cap(before) and before.kind == "word":
             i -= 1
         elif (before.text.casefold() in CHAIN_JOINERS and i >= 2
-              and _is_cap(tokens[i - 2])):  # fmt: skip
+              and _is_cap(tokens[i - 2]) and _joins(tokens, i - 1)):  # fmt: skip
             i -= 2
         else:
             break
@@ -275,11 +279,28 @@ def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
         if capitalised and not _is_possessive(tokens[j]):
             j += 1
         elif (after.text.casefold() in CHAIN_JOINERS and j + 2 < stop
-              and _is_cap(tokens[j + 2])):  # fmt: skip
+              and _is_cap(tokens[j + 2]) and _joins(tokens, j + 1)):  # fmt: skip
             j += 2
         else:
             break
     return j
+
+
+def _joins(tokens: list[Token], k: int) -> bool:
+    """Whether the joiner ``tokens[k]``, between capitalised words, joins them into one name:
+    "on" and "in" only when the run right before them holds a head word of organisations
+    (Council on Foreign Relations, the University of Guelph in Ontario; not Jane Roe in
+    London)."""
+    if tokens[k].text.casefold() not in ORGANISATION_ONLY_JOINERS:
+        return True
+    words = organisation_words()
+    m = k - 1  # back over the run before it, joiners included (the University of Guelph in)
+    while m >= 0 and k - m <= MAX_CHAIN and tokens[m].kind == "word" and (
+            _is_cap(tokens[m]) or tokens[m].text.casefold() in CHAIN_JOINERS):  # fmt: skip
+        if fold(tokens[m].text) in words:
+            return True
+        m -= 1
+    return False
 
 
 def _n_leading_roles(chain: tuple[str, ...]) -> int:
@@ -627,6 +648,11 @@ def subject_before(tokens: list[Token], v: int) -> Phrase | None:
         j -= 2  # X on Sunday told ...
         while j >= 0 and tokens[j].text.casefold() in BETWEEN_SUBJECT_AND_VERB:
             j -= 1
+    elif j >= 0 and _is_cap(tokens[j]):
+        i = _chain_start(tokens, j)  # X in London said, X on Twitter wrote: X, not the place
+        if (i >= 2 and tokens[i - 1].text.casefold() in ORGANISATION_ONLY_JOINERS
+                and _is_cap(tokens[i - 2])):  # fmt: skip
+            j = i - 2
     if j < 0:
         return None
     if tokens[j].text in (",", "—", "–"):
