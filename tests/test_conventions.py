@@ -186,6 +186,13 @@ def test_quote_shares_count_each_kind():
      "Committee on Armed Services"),
     ("Ecologist Kim Berg of the University of Northwind in Lakeside also said the talks had "
      "failed.", "Kim Berg", "University of Northwind"),
+    # organisations whose name holds "on" stay whole
+    ("“We act,” the Intergovernmental Panel on Climate Change said.",
+     "Intergovernmental Panel on Climate Change", "Intergovernmental Panel on Climate Change"),
+    ("“We act,” the Forum on China-Africa Cooperation said.", "Forum on China-Africa Cooperation",
+     "Forum on China-Africa Cooperation"),
+    # but not with a place after "in": the place is where it is
+    ("“We act,” the UN Mission in South Sudan said.", "UN Mission", "UN Mission"),
 ])  # fmt: skip
 def test_in_and_on_join_an_organisations_name_only(text, speaker, actor):
     table = unnest_quotes(load_article("Talks end\n\n" + text + "\n"))
@@ -202,6 +209,17 @@ def test_an_opening_adverb_or_a_time_zone_is_never_the_speaker(opening):
     assert found == [("indirect", "the pipe was fixed", "the city")]
     found = quotes_of(f"{opening} Jane Roe said the pipe was fixed.", kinds=("indirect",))
     assert found == [("indirect", "the pipe was fixed", "Jane Roe")]
+    # The subject follows the adverb, even with a name later in the sentence.
+    found = quotes_of(f"{opening} the mayor thanked Jane Roe on Monday, saying: “She was great.”")
+    assert found == [("direct", "She was great.", "the mayor")]
+
+
+@pytest.mark.parametrize("name", ["Overall Pharmaceuticals", "Michael Overall", "Jane Est"])
+def test_a_name_that_holds_an_adverb_or_a_time_zone_keeps_it(name):
+    # "overall" is not taken for an opening adverb (it names companies); a time zone or an
+    # opening adverb is skipped only before a name (a company named "EST Group" loses "EST").
+    table = unnest_quotes(load_article(f"Talks end\n\n{name} said the talks had failed.\n"))
+    assert table.iloc[0]["speaker"] == name
 
 
 @pytest.mark.parametrize(("text", "clause", "speaker"), [

@@ -66,23 +66,26 @@ BETWEEN_SUBJECT_AND_VERB = frozenset({
     "on", "to", "not", "never", "been", "was", "were", "is", "are", "publicly", "separately",
     "similarly", "likewise",
 })
-#: Adverbs that open a sentence before its subject (Meanwhile, the city said ...).
+#: Words that are never a speaker's name, however capitalised (On Sunday, Today).
+NOT_NAMES = frozenset({"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday",
+                       "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december", "eastern", "western",
+                       "northern", "southern", "central"})  # fmt: skip
+#: Adverbs that open a sentence before its subject (Meanwhile, the city said ...): never a
+#: speaker, and skipped before a name (Meanwhile Jane Roe said).
 OPENING_ADVERBS = frozenset({
     "meanwhile", "afterwards", "afterward", "subsequently", "shortly", "thereafter", "however",
     "moreover", "furthermore", "additionally", "separately", "similarly", "likewise",
-    "initially", "finally", "eventually", "overall", "nevertheless", "nonetheless", "instead",
+    "initially", "finally", "eventually", "nevertheless", "nonetheless", "instead",
     "previously", "recently", "currently", "ultimately", "consequently", "therefore", "thus",
 })
-#: Time zones written after a clock time (5:00 pm EDT, 2100 UTC).
+#: Time zones written after a clock time (5:00 pm EDT, 2100 UTC): never a speaker, and
+#: skipped before a name (At 10:00 UTC NASA said).
 TIME_ZONES = frozenset({"utc", "gmt", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst",
                         "bst", "cet", "cest", "jst", "kst", "aest"})
-#: Words that are never a speaker's name, however capitalised (On Sunday, Today, Meanwhile).
-NOT_NAMES = OPENING_ADVERBS | TIME_ZONES | {
-    "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "eastern", "western",
-    "northern", "southern", "central",
-}
+#: One word that is never a speaker's name by itself.
+NOT_NAMES_ALONE = NOT_NAMES | OPENING_ADVERBS | TIME_ZONES
 PERSON_PRONOUNS = frozenset({"he", "she"})
 #: How many mentions back an organisation named in full is looked for (bounds the scan).
 LOOKBACK = 200
@@ -288,11 +291,20 @@ def _chain_end(tokens: list[Token], i: int, stop: int) -> int:
 
 def _joins(tokens: list[Token], k: int) -> bool:
     """Whether the joiner ``tokens[k]``, between capitalised words, joins them into one name:
-    "on" and "in" only when the run right before them holds a head word of organisations
-    (Council on Foreign Relations, the University of Guelph in Ontario; not Jane Roe in
-    London)."""
+    "on" and "in" never before a day, a month or a place (the World Health Organization in
+    Geneva, Jane Roe on Monday), and otherwise only when the run right before them holds a
+    head word of organisations (Council on Foreign Relations; not Erick Rowan on Instagram)."""
     if tokens[k].text.casefold() not in ORGANISATION_ONLY_JOINERS:
         return True
+    following = []  # the capitalised words after it, up to three (in New York)
+    m = k + 1
+    while m < len(tokens) and len(following) < 3 and tokens[m].kind == "word" and _is_cap(
+            tokens[m]):  # fmt: skip
+        following.append(tokens[m].text)
+        m += 1
+    if following and (fold(following[0]) in NOT_NAMES or any(
+            place_of(" ".join(following[:n])) for n in range(1, len(following) + 1))):  # fmt: skip
+        return False  # a day, a month or a place after it: said in London, on Monday
     words = organisation_words()
     m = k - 1  # back over the run before it, joiners included (the University of Guelph in)
     while m >= 0 and k - m <= MAX_CHAIN and tokens[m].kind == "word" and (
@@ -316,7 +328,7 @@ def _n_leading_roles(chain: tuple[str, ...]) -> int:
     while i < len(chain) - 1:
         word = fold(chain[i])
         if (_is_possessive_word(chain[i]) or word in roles or word in common
-                or word in NOT_NAMES or place_of(chain[i]) is not None
+                or word in NOT_NAMES_ALONE or place_of(chain[i]) is not None
                 or chain[i].casefold() in ORGANISATION_JOINERS):  # fmt: skip
             i += 1
         else:
@@ -383,7 +395,7 @@ def _read_chain(words: tuple[str, ...]) -> _ChainReading | None:
     a bounded number of runs is kept."""
     n_roles = _n_leading_roles(words)
     name = words[n_roles:]
-    if not name or (len(name) == 1 and fold(name[0]) in NOT_NAMES):
+    if not name or (len(name) == 1 and fold(name[0]) in NOT_NAMES_ALONE):
         return None
     if len(name) == 1 and fold(name[0]) in role_words():
         return _ChainReading(n_roles, "role", 0, "", False)
@@ -540,7 +552,8 @@ def phrase_starting_at(tokens: list[Token], i: int, stop: int) -> Phrase | None:
             j = _chain_end(tokens, k, end)
             phrase = _name_phrase(tokens, k, j, tokens[i:k])
             if phrase is not None:
-                after_of = k > i and tokens[k - 1].text.casefold() in {"of", "at", "from", "the"}
+                after_of = k > i and tokens[k - 1].text.casefold() in {
+                    "of", "at", "from", "the", "on", "in"}  # on Monday, in London: not the speaker
                 phrases.append((phrase, after_of))
             k = j + 1
         else:
@@ -676,8 +689,7 @@ def subject_before(tokens: list[Token], v: int) -> Phrase | None:
 #: sentence's subject (Although ..., In the joint statement ..., X said).
 INTRODUCERS = frozenset({"although", "though", "while", "after", "before", "when", "if", "as",
                          "in", "on", "at", "during", "despite", "following", "since", "with",
-                         "because", "once", "until", "for", "from", "by", "earlier", "later"}
-                        ) | OPENING_ADVERBS  # fmt: skip
+                         "because", "once", "until", "for", "from", "by", "earlier", "later"})
 
 
 def sentence_subject(tokens: list[Token], stop: int) -> Phrase | None:
@@ -685,7 +697,9 @@ def sentence_subject(tokens: list[Token], stop: int) -> Phrase | None:
     introductory clause that ends in a comma)."""
     first = 0
     opener = tokens[0].text.casefold() if stop else ""
-    if opener in INTRODUCERS or (opener.endswith("ing") and opener not in PERSON_PRONOUNS):
+    if opener in OPENING_ADVERBS:
+        first = 1  # Meanwhile(,) the mayor ...: the subject follows the adverb
+    elif opener in INTRODUCERS or (opener.endswith("ing") and opener not in PERSON_PRONOUNS):
         comma = next((k for k in range(stop) if tokens[k].text == ","), None)
         if comma is not None:
             first = comma + 1
