@@ -95,9 +95,9 @@ MAX_CHAIN = 12
 GROUP_PRONOUNS = frozenset({"it", "they"})
 #: Words that join capitalised words into one run (name particles, organisation joiners).
 CHAIN_JOINERS = NAME_PARTICLES | ORGANISATION_JOINERS
-#: Joiners that join only an organisation's name (Council on Foreign Relations, Church in
-#: Wales), never a person's name to a place, a day or a platform (Jane Roe in London, on Monday,
-#: on Instagram).
+#: Joiners that join only an organisation's name (Council on Foreign Relations, Commission on
+#: Human Rights), never a name to a place, a day or a platform (Jane Roe in London, on Monday,
+#: on Instagram): see :func:`_joins`.
 ORGANISATION_ONLY_JOINERS = frozenset({"on", "in"})
 #: An apposition between commas is looked for this many tokens back.
 MAX_APPOSITION_TOKENS = 14
